@@ -1,0 +1,39 @@
+// The unit of work the event loop schedules. asyncio's Handle is (callback, args); ours is an
+// intrusively ref-counted object plus a 32-bit token. The token lets a task tell a stale wake-up
+// (e.g. the timer of a sleep that was cancelled) from a current one without allocating a
+// Handle object per callback.
+#pragma once
+#include <cstdint>
+
+namespace aio::detail {
+
+class Callable {
+public:
+    virtual void fire(std::uint32_t token) = 0;
+    // False when the wake-up this token stands for was cancelled (asyncio: handle._cancelled).
+    virtual bool live(std::uint32_t /*token*/) const { return true; }
+
+    void retain() noexcept { ++refs_; }
+    void release() noexcept {
+        if (--refs_ == 0) destroy_self();
+    }
+    std::uint32_t refs() const noexcept { return refs_; }
+
+protected:
+    Callable() = default;
+    virtual ~Callable() = default;
+    virtual void destroy_self() noexcept { delete this; }
+
+private:
+    std::uint32_t refs_ = 0;
+};
+
+// A scheduled callback. `hop` marks a future's completion whose done-callback must itself go
+// through call_soon first (asyncio: a timer sets a future's result, which schedules the waiter).
+struct Handle {
+    Callable* target = nullptr;
+    std::uint32_t token = 0;
+    bool hop = false;
+};
+
+}  // namespace aio::detail

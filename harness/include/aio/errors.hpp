@@ -1,0 +1,38 @@
+// Exceptions the runtime raises. Messages are English (logs); tests translate them for students.
+#pragma once
+#include <stdexcept>
+#include <string>
+
+namespace aio {
+
+// asyncio.CancelledError: thrown at the await point of a cancelled task.
+struct CancelledError : std::runtime_error {
+    CancelledError() : std::runtime_error("CancelledError") {}
+};
+
+// Base of the errors that mean "the program itself is broken", not "a coroutine raised".
+struct RuntimeGuardError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+// Tasks are waiting but nothing (ready handle, timer, input) can ever wake them.
+struct DeadlockError : RuntimeGuardError {
+    using RuntimeGuardError::RuntimeGuardError;
+};
+// The next timer lies beyond the run's virtual-time limit.
+struct VirtualTimeLimitError : RuntimeGuardError {
+    using RuntimeGuardError::RuntimeGuardError;
+};
+// More loop handles were run than the run's step limit allows (a runaway loop).
+struct StepLimitError : RuntimeGuardError {
+    using RuntimeGuardError::RuntimeGuardError;
+};
+// Used outside of aio::run (no running event loop), like asyncio's RuntimeError.
+struct NoRunningLoopError : RuntimeGuardError {
+    using RuntimeGuardError::RuntimeGuardError;
+};
+// input() reached end of input (Python's EOFError).
+struct EofError : std::runtime_error {
+    EofError() : std::runtime_error("EOFError: EOF when reading a line") {}
+};
+
+}  // namespace aio

@@ -1,0 +1,52 @@
+// FutureBase: asyncio.Future without a result slot (subclasses hold typed results).
+// Done-callbacks are scheduled with call_soon when the future completes, in registration order,
+// which is what makes a waiter resume one loop iteration after the future completes.
+#pragma once
+#include <cstdint>
+#include <exception>
+#include <vector>
+
+#include "aio/callable.hpp"
+
+namespace aio::detail {
+
+class FutureBase : public Callable {
+public:
+    enum class State : std::uint8_t { pending, finished, cancelled };
+
+    bool done() const noexcept { return state_ != State::pending; }
+    bool cancelled() const noexcept { return state_ == State::cancelled; }
+    State state() const noexcept { return state_; }
+    const std::exception_ptr& error() const noexcept { return error_; }
+
+    // Future.add_done_callback: runs `target->fire(token)` via call_soon once done.
+    void add_done_callback(Callable* target, std::uint32_t token);
+    // Future.cancel. Returns false if already done.
+    virtual bool cancel();
+    // Short text for diagnostics ("Task 'fetch'", "gather of 3").
+    virtual void describe(std::string& out) const = 0;
+
+protected:
+    ~FutureBase() override;
+    // Future.set_result / set_exception: mark done and schedule the callbacks.
+    void complete(std::exception_ptr error);
+    void complete_cancelled();
+    // Forget the waiters without waking them (teardown after a fatal loop error).
+    void drop_callbacks();
+
+    std::exception_ptr error_;
+    State state_ = State::pending;
+
+private:
+    void schedule_callbacks();
+    struct Waiter {
+        Callable* target;
+        std::uint32_t token;
+    };
+    // One inline slot: almost every future has exactly one waiter, and the million-task benchmark
+    // should not pay for a vector per task.
+    Waiter first_{nullptr, 0};
+    std::vector<Waiter>* more_ = nullptr;
+};
+
+}  // namespace aio::detail

@@ -1,0 +1,177 @@
+// asyncio.gather. Every argument that is a coroutine becomes a Task (scheduled in argument order);
+// the gather completes when all children are done, one iteration after the last child's
+// done-callback, and yields results in argument order.
+//   co_await gather(a(), b())                    -> std::tuple<A, B>   (void -> aio::none)
+//   co_await gather(std::vector<task<T>>)        -> std::vector<T>
+//   co_await gather_outcomes(a(), b())           -> std::tuple<Outcome<A>, Outcome<B>>
+//   co_await gather_outcomes(std::vector<...>)   -> std::vector<Outcome<T>>
+// The *_outcomes forms are gather(..., return_exceptions=True): a child's exception becomes its
+// result instead of failing the whole gather.
+#pragma once
+#include <cstddef>
+#include <tuple>
+#include <vector>
+
+#include "aio/outcome.hpp"
+#include "aio/task.hpp"
+
+namespace aio {
+namespace detail {
+
+class GatherState final : public FutureBase {
+public:
+    GatherState(std::vector<PromiseBase*> children, bool return_exceptions);
+    ~GatherState() override;
+    void fire(std::uint32_t child_index) override;  // the child's done-callback
+    bool cancel() override;
+    void describe(std::string& out) const override;
+    PromiseBase& child(std::size_t i) const { return *children_[i]; }
+    std::size_t size() const { return children_.size(); }
+
+private:
+    std::vector<PromiseBase*> children_;  // one reference each
+    std::size_t finished_ = 0;
+    bool return_exceptions_;
+    bool cancel_requested_ = false;
+};
+
+template <class T>
+using result_of_t = std::conditional_t<std::is_void_v<T>, none, T>;
+
+template <class T>
+result_of_t<T> take(PromiseBase& child) {
+    auto& p = static_cast<Promise<T>&>(child);
+    if (p.cancelled()) throw CancelledError();
+    if constexpr (std::is_void_v<T>) {
+        p.take_result();
+        return none{};
+    } else {
+        return p.take_result();
+    }
+}
+
+template <class T>
+Outcome<result_of_t<T>> take_outcome(PromiseBase& child) {
+    try {
+        return Outcome<result_of_t<T>>(take<T>(child));
+    } catch (...) {
+        return Outcome<result_of_t<T>>(std::current_exception());
+    }
+}
+
+// Each argument becomes a task: a lazy coroutine is scheduled now; a Task is shared.
+template <class T>
+PromiseBase* as_child(task<T>&& t) {
+    auto h = t.release();
+    h.promise().schedule_as_task(h);  // the task<T> reference now belongs to the gather
+    return &h.promise();
+}
+template <class T>
+PromiseBase* as_child(const Task<T>& t) {
+    t.promise()->retain();
+    return t.promise();
+}
+
+template <class X>
+struct value_type_of;
+template <class T>
+struct value_type_of<task<T>> {
+    using type = T;
+};
+template <class T>
+struct value_type_of<Task<T>> {
+    using type = T;
+};
+template <class X>
+using value_type_of_t = typename value_type_of<std::remove_cvref_t<X>>::type;
+
+// The awaitable a gather returns; `Collect` turns the finished state into the result value.
+template <class Collect>
+class GatherAwaitable : public FutureAwaiterBase<GatherAwaitable<Collect>> {
+public:
+    GatherAwaitable(std::vector<PromiseBase*> children, bool return_exceptions, Collect collect)
+        : state_(new GatherState(std::move(children), return_exceptions)), collect_(std::move(collect)) {
+        state_->retain();
+        this->future = state_;
+    }
+    GatherAwaitable(GatherAwaitable&& o) noexcept
+        : FutureAwaiterBase<GatherAwaitable<Collect>>(o), state_(std::exchange(o.state_, nullptr)),
+          collect_(std::move(o.collect_)) {}
+    GatherAwaitable(const GatherAwaitable&) = delete;
+    ~GatherAwaitable() {
+        if (state_) state_->release();
+    }
+    auto await_resume() {
+        this->check_cancel();
+        if (state_->error()) std::rethrow_exception(state_->error());
+        return collect_(*state_);
+    }
+
+private:
+    GatherState* state_;
+    Collect collect_;
+};
+
+template <bool Outcomes, class... Xs>
+auto gather_variadic(Xs&&... xs) {
+    std::vector<PromiseBase*> children{as_child(std::forward<Xs>(xs))...};
+    auto collect = [](GatherState& s) {
+        return [&]<std::size_t... I>(std::index_sequence<I...>) {
+            if constexpr (Outcomes)
+                return std::tuple<Outcome<result_of_t<value_type_of_t<Xs>>>...>{
+                    take_outcome<value_type_of_t<Xs>>(s.child(I))...};
+            else
+                return std::tuple<result_of_t<value_type_of_t<Xs>>...>{take<value_type_of_t<Xs>>(s.child(I))...};
+        }(std::index_sequence_for<Xs...>{});
+    };
+    return GatherAwaitable<decltype(collect)>(std::move(children), Outcomes, collect);
+}
+
+template <bool Outcomes, class X>
+auto gather_range(std::vector<X>&& xs) {
+    using T = value_type_of_t<X>;
+    std::vector<PromiseBase*> children;
+    children.reserve(xs.size());
+    for (auto& x : xs) children.push_back(as_child(std::move(x)));
+    xs.clear();
+    auto collect = [](GatherState& s) {
+        using R = std::conditional_t<Outcomes, Outcome<result_of_t<T>>, result_of_t<T>>;
+        std::vector<R> out;
+        out.reserve(s.size());
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if constexpr (Outcomes) out.push_back(take_outcome<T>(s.child(i)));
+            else out.push_back(take<T>(s.child(i)));
+        }
+        return out;
+    };
+    return GatherAwaitable<decltype(collect)>(std::move(children), Outcomes, collect);
+}
+
+}  // namespace detail
+
+template <class... Xs>
+auto gather(Xs&&... xs) {
+    return detail::gather_variadic<false>(std::forward<Xs>(xs)...);
+}
+template <class T>
+auto gather(std::vector<task<T>> xs) {
+    return detail::gather_range<false>(std::move(xs));
+}
+template <class T>
+auto gather(std::vector<Task<T>> xs) {
+    return detail::gather_range<false>(std::move(xs));
+}
+template <class... Xs>
+auto gather_outcomes(Xs&&... xs) {
+    return detail::gather_variadic<true>(std::forward<Xs>(xs)...);
+}
+template <class T>
+auto gather_outcomes(std::vector<task<T>> xs) {
+    return detail::gather_range<true>(std::move(xs));
+}
+template <class T>
+auto gather_outcomes(std::vector<Task<T>> xs) {
+    return detail::gather_range<true>(std::move(xs));
+}
+
+}  // namespace aio

@@ -1,0 +1,62 @@
+// CPython's heapq, transcribed: asyncio keeps its timers in a list managed by heappush/heappop,
+// and when two timers share a deadline the order they fire in is whatever this exact algorithm
+// produces. A "stable" priority queue would order ties differently, so we copy the algorithm.
+#pragma once
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+namespace aio::heapq {
+
+// Lib/heapq.py _siftdown: move heap[pos] up towards startpos.
+template <class T, class Less>
+void siftdown(std::vector<T>& heap, std::size_t startpos, std::size_t pos, Less less) {
+    T newitem = std::move(heap[pos]);
+    while (pos > startpos) {
+        std::size_t parentpos = (pos - 1) >> 1;
+        if (less(newitem, heap[parentpos])) {
+            heap[pos] = std::move(heap[parentpos]);
+            pos = parentpos;
+            continue;
+        }
+        break;
+    }
+    heap[pos] = std::move(newitem);
+}
+
+// Lib/heapq.py _siftup: bubble the smaller child up until hitting a leaf, then siftdown.
+template <class T, class Less>
+void siftup(std::vector<T>& heap, std::size_t pos, Less less) {
+    const std::size_t endpos = heap.size();
+    const std::size_t startpos = pos;
+    T newitem = std::move(heap[pos]);
+    std::size_t childpos = 2 * pos + 1;
+    while (childpos < endpos) {
+        std::size_t rightpos = childpos + 1;
+        if (rightpos < endpos && !less(heap[childpos], heap[rightpos])) childpos = rightpos;
+        heap[pos] = std::move(heap[childpos]);
+        pos = childpos;
+        childpos = 2 * pos + 1;
+    }
+    heap[pos] = std::move(newitem);
+    siftdown(heap, startpos, pos, less);
+}
+
+template <class T, class Less>
+void push(std::vector<T>& heap, T item, Less less) {
+    heap.push_back(std::move(item));
+    siftdown(heap, 0, heap.size() - 1, less);
+}
+
+template <class T, class Less>
+T pop(std::vector<T>& heap, Less less) {
+    T last = std::move(heap.back());
+    heap.pop_back();
+    if (heap.empty()) return last;
+    T top = std::move(heap[0]);
+    heap[0] = std::move(last);
+    siftup(heap, 0, less);
+    return top;
+}
+
+}  // namespace aio::heapq

@@ -1,0 +1,30 @@
+// asyncio.sleep. A positive delay arms a timer whose firing completes the sleep, and the task
+// resumes one iteration later (asyncio: timer → future.set_result → call_soon(task.__wakeup)).
+// sleep(0) (or negative) yields exactly once, like asyncio's bare `yield`.
+#pragma once
+#include <chrono>
+#include <coroutine>
+
+#include "aio/task.hpp"
+
+namespace aio {
+
+class SleepAwaiter {
+public:
+    explicit SleepAwaiter(double seconds) : seconds_(seconds) {}
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<> h);
+    void await_resume();
+
+private:
+    double seconds_;
+    detail::PromiseBase* task_ = nullptr;
+};
+
+inline SleepAwaiter sleep(double seconds) { return SleepAwaiter(seconds); }
+template <class Rep, class Period>
+SleepAwaiter sleep(std::chrono::duration<Rep, Period> d) {
+    return SleepAwaiter(std::chrono::duration<double>(d).count());
+}
+
+}  // namespace aio

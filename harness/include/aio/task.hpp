@@ -1,0 +1,314 @@
+// task<T>: a lazy coroutine (asyncio: a coroutine object). `co_await f()` runs it inline, in the
+// awaiting task, exactly like `await f()` in Python. create_task(f()) turns the very same frame
+// into a scheduled Task<T> (asyncio.Task): the promise doubles as the task's future, so a task
+// costs one allocation.
+//
+// Read top to bottom: PromiseBase (untyped task state and stepping) → Promise<T> (result slot)
+// → task<T> (owner of a not-yet-scheduled frame) → Task<T> (shared handle to a scheduled task).
+#pragma once
+#include <coroutine>
+#include <exception>
+#include <optional>
+#include <source_location>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+#include "aio/future.hpp"
+#include "aio/loop.hpp"
+
+namespace aio {
+
+// The value of a coroutine that returns nothing (Python's None) inside results tuples/vectors.
+using none = std::monostate;
+
+template <class T = void>
+class task;
+template <class T = void>
+class Task;
+
+namespace detail {
+
+// Turns "aio::task<int> ns::fetch(int, double)" into "fetch".
+std::string short_function_name(const char* pretty);
+
+class PromiseBase : public FutureBase {
+public:
+    enum class Wait : std::uint8_t { none, timer, future };
+
+    explicit PromiseBase(const char* function_name) : function_name_(function_name) {}
+
+    // ---- identity --------------------------------------------------------------------------
+    std::string name() const;  // explicit name, else the coroutine's function name
+    void set_name(std::string name);
+    std::uint32_t id() const noexcept { return id_; }
+    bool is_task() const noexcept { return is_task_; }
+    bool started() const noexcept { return started_; }
+    void describe(std::string& out) const override;
+
+    // ---- inline await (co_await task<T>) ---------------------------------------------------
+    std::coroutine_handle<> continuation_{};
+    void mark_started_inline() noexcept { started_ = true; }
+
+    // ---- scheduling as a Task --------------------------------------------------------------
+    void schedule_as_task(std::coroutine_handle<> self);
+    void fire(std::uint32_t token) override;
+    bool live(std::uint32_t token) const override { return token == wake_token_ && !done(); }
+    bool cancel() override;
+    // Called by the root frame's final_suspend.
+    void finish_task();
+    // Teardown after a fatal loop error: mark done without scheduling anybody.
+    void abandon();
+
+    // ---- what awaiters call on the *current* task -------------------------------------------
+    static PromiseBase& current();
+    void suspend_on(FutureBase& future, std::coroutine_handle<> h);
+    void suspend_until(double when, std::coroutine_handle<> h);
+    void suspend_soon(std::coroutine_handle<> h);  // asyncio.sleep(0): yield once
+    void throw_if_cancel_requested();               // call first thing in await_resume
+    Wait waiting() const noexcept { return wait_; }
+    double sleeping_until() const noexcept { return sleep_until_; }
+    const FutureBase* waiting_on() const noexcept { return fut_waiter_; }
+
+    void unhandled_exception() noexcept { error_ = std::current_exception(); }
+    void mark_result_retrieved() noexcept { result_retrieved_ = true; }
+    // Formats the result for the trace (typed promises override).
+    virtual std::string result_text() const { return {}; }
+
+    PromiseBase* prev_pending = nullptr;
+    PromiseBase* next_pending = nullptr;
+
+protected:
+    ~PromiseBase() override;
+    void warn_if_dropped_unawaited() const;
+
+private:
+    void step();
+
+    const char* function_name_;
+    std::string* explicit_name_ = nullptr;
+    std::coroutine_handle<> resume_point_{};
+    FutureBase* fut_waiter_ = nullptr;
+    double sleep_until_ = 0.0;
+    std::uint32_t id_ = 0;
+    std::uint32_t wake_token_ = 0;
+    Wait wait_ = Wait::none;
+    bool is_task_ = false;
+    bool started_ = false;
+    bool cancel_requested_ = false;
+    bool result_retrieved_ = false;
+};
+
+struct FinalAwaiter {
+    bool await_ready() const noexcept { return false; }
+    template <class P>
+    std::coroutine_handle<> await_suspend(std::coroutine_handle<P> h) noexcept {
+        PromiseBase& p = h.promise();
+        if (p.continuation_) return p.continuation_;
+        if (p.is_task()) p.finish_task();
+        return std::noop_coroutine();
+    }
+    void await_resume() const noexcept {}
+};
+
+template <class T>
+class Promise : public PromiseBase {
+public:
+    explicit Promise(std::source_location loc = std::source_location::current())
+        : PromiseBase(loc.function_name()) {}
+
+    task<T> get_return_object() noexcept;
+    std::suspend_always initial_suspend() const noexcept { return {}; }
+    FinalAwaiter final_suspend() const noexcept { return {}; }
+
+    template <class U>
+    void return_value(U&& value) {
+        value_.emplace(std::forward<U>(value));
+    }
+
+    // Result for whoever awaits: copies when possible, because a Task may be awaited many times.
+    T take_result() {
+        mark_result_retrieved();
+        if (error_) std::rethrow_exception(error_);
+        if constexpr (std::is_copy_constructible_v<T>) return *value_;
+        else return std::move(*value_);
+    }
+    std::string result_text() const override;
+
+private:
+    void destroy_self() noexcept override {
+        warn_if_dropped_unawaited();
+        std::coroutine_handle<Promise>::from_promise(*this).destroy();
+    }
+    std::optional<T> value_;
+};
+
+template <>
+class Promise<void> : public PromiseBase {
+public:
+    explicit Promise(std::source_location loc = std::source_location::current())
+        : PromiseBase(loc.function_name()) {}
+    task<void> get_return_object() noexcept;
+    std::suspend_always initial_suspend() const noexcept { return {}; }
+    FinalAwaiter final_suspend() const noexcept { return {}; }
+    void return_void() noexcept {}
+    void take_result() {
+        mark_result_retrieved();
+        if (error_) std::rethrow_exception(error_);
+    }
+
+private:
+    void destroy_self() noexcept override {
+        warn_if_dropped_unawaited();
+        std::coroutine_handle<Promise>::from_promise(*this).destroy();
+    }
+};
+
+// Awaiting a future-like object (a Task or a gather) from inside a running task.
+template <class Derived>
+struct FutureAwaiterBase {
+    FutureBase* future;
+    PromiseBase* waiter = nullptr;
+    bool await_ready() const noexcept { return future->done(); }
+    void await_suspend(std::coroutine_handle<> h) {
+        waiter = &PromiseBase::current();
+        waiter->suspend_on(*future, h);
+    }
+    void check_cancel() {
+        if (waiter) waiter->throw_if_cancel_requested();
+        if (future->cancelled()) throw CancelledError();
+    }
+};
+
+}  // namespace detail
+
+// ---- task<T>: a not-yet-scheduled coroutine ----------------------------------------------------
+template <class T>
+class [[nodiscard]] task {
+public:
+    using promise_type = detail::Promise<T>;
+    using handle_type = std::coroutine_handle<promise_type>;
+
+    task() = default;
+    explicit task(handle_type h) noexcept : h_(h) { h_.promise().retain(); }
+    task(task&& other) noexcept : h_(std::exchange(other.h_, {})) {}
+    task& operator=(task&& other) noexcept {
+        if (this != &other) {
+            reset();
+            h_ = std::exchange(other.h_, {});
+        }
+        return *this;
+    }
+    ~task() { reset(); }
+
+    bool valid() const noexcept { return bool(h_); }
+    std::string name() const { return h_ ? h_.promise().name() : std::string{}; }
+
+    // `co_await coro()`: run inline in the current task (symmetric transfer, no loop iteration).
+    auto operator co_await() && noexcept {
+        struct Awaiter {
+            handle_type h;
+            bool await_ready() const noexcept { return false; }
+            std::coroutine_handle<> await_suspend(std::coroutine_handle<> caller) noexcept {
+                h.promise().continuation_ = caller;
+                h.promise().mark_started_inline();
+                return h;
+            }
+            T await_resume() { return h.promise().take_result(); }
+        };
+        return Awaiter{h_};
+    }
+
+    // Hand the frame over (create_task / gather take ownership this way).
+    handle_type release() noexcept { return std::exchange(h_, {}); }
+
+private:
+    void reset() noexcept {
+        if (h_) std::exchange(h_, {}).promise().release();
+    }
+    handle_type h_{};
+};
+
+namespace detail {
+template <class T>
+task<T> Promise<T>::get_return_object() noexcept {
+    return task<T>(std::coroutine_handle<Promise<T>>::from_promise(*this));
+}
+inline task<void> Promise<void>::get_return_object() noexcept {
+    return task<void>(std::coroutine_handle<Promise<void>>::from_promise(*this));
+}
+}  // namespace detail
+
+// ---- Task<T>: a scheduled task (asyncio.Task) ---------------------------------------------------
+template <class T>
+class Task {
+public:
+    using promise_type = detail::Promise<T>;
+
+    Task() = default;
+    Task(const Task& o) noexcept : p_(o.p_) {
+        if (p_) p_->retain();
+    }
+    Task(Task&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
+    Task& operator=(Task o) noexcept {
+        std::swap(p_, o.p_);
+        return *this;
+    }
+    ~Task() {
+        if (p_) p_->release();
+    }
+
+    bool valid() const noexcept { return p_ != nullptr; }
+    bool done() const noexcept { return p_->done(); }
+    bool cancelled() const noexcept { return p_->cancelled(); }
+    bool cancel() { return p_->cancel(); }
+    std::string name() const { return p_->name(); }
+    std::uint32_t id() const noexcept { return p_->id(); }
+    // Task.result(): the value (or rethrows). Only valid once done().
+    decltype(auto) result() {
+        if (p_->cancelled()) throw CancelledError();
+        return p_->take_result();
+    }
+
+    auto operator co_await() const noexcept {
+        struct Awaiter : detail::FutureAwaiterBase<Awaiter> {
+            promise_type* p;
+            T await_resume() {
+                this->check_cancel();
+                return p->take_result();
+            }
+        };
+        Awaiter a{};
+        a.future = p_;
+        a.p = p_;
+        return a;
+    }
+
+    promise_type* promise() const noexcept { return p_; }
+    // Adopts a frame that already holds one reference for us.
+    static Task adopt(promise_type* p) noexcept {
+        Task t;
+        t.p_ = p;
+        return t;
+    }
+
+private:
+    promise_type* p_ = nullptr;
+};
+
+// asyncio.create_task: schedule the coroutine to start at the next loop iteration.
+template <class T>
+Task<T> create_task(task<T>&& coroutine, std::string name = {}) {
+    auto h = coroutine.release();
+    if (!name.empty()) h.promise().set_name(std::move(name));
+    h.promise().schedule_as_task(h);
+    return Task<T>::adopt(&h.promise());  // task<T>'s reference moves into the Task
+}
+
+// asyncio.current_task().get_name()
+std::string current_task_name();
+
+}  // namespace aio
+
+#include "aio/detail/result_text.hpp"

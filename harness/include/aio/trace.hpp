@@ -1,0 +1,72 @@
+// The trace: what a run printed and when, which tasks existed and when they ran. Tests and the
+// grader read it; `--trace` prints lines as "[%7.3f] text" like the reference runner.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace aio::trace {
+
+struct Line {
+    double time;
+    std::string text;
+    std::uint32_t task_id;  // 0: printed outside any task
+};
+
+enum class Status : std::uint8_t { pending, ok, error, cancelled };
+
+struct Span {
+    std::uint32_t id = 0;
+    std::string name;
+    double created = 0, started = -1, finished = -1;  // -1: did not happen
+    Status status = Status::pending;
+    std::string result;  // formatted value (ok) or what() (error)
+};
+
+enum class WarningKind : std::uint8_t {
+    never_awaited,          // a coroutine object was destroyed without ever running
+    pending_at_exit,        // a task was still running when main() finished
+    exception_not_retrieved,// a task failed and nobody looked at its exception
+    blocking_sleep_in_task, // a blocking sleep ran inside a coroutine and froze the loop
+};
+
+struct Warning {
+    WarningKind kind;
+    double time;
+    std::string name;     // coroutine / task name
+    std::string message;  // English, as printed to stderr
+};
+
+struct BlockingSleep {
+    double time;      // when it started
+    double seconds;
+    std::uint32_t task_id;
+};
+
+struct Trace {
+    std::vector<Line> lines;
+    std::vector<Span> spans;  // spans[i].id == i + 1
+    std::vector<Warning> warnings;
+    std::vector<BlockingSleep> blocking_sleeps;
+
+    const Span* span(std::uint32_t id) const { return id && id <= spans.size() ? &spans[id - 1] : nullptr; }
+    const Span* span_named(const std::string& name) const;
+    std::string text() const;  // all lines joined with '\n' (each line ends with '\n')
+    bool has_warning(WarningKind kind) const;
+};
+
+const Trace& current();
+void clear();
+
+// Output options.
+void set_echo(bool echo);            // write printed lines to stdout (default on)
+void set_prefix_times(bool prefix);  // "[%7.3f] " before each echoed line
+
+// Hooks used by the runtime.
+void note_line(std::string text);
+Span& note_task_created(std::uint32_t id, std::string name);
+Span* span_for(std::uint32_t id);
+void note_warning(WarningKind kind, std::string name, std::string message, bool to_stderr);
+void note_blocking_sleep(double seconds);
+
+}  // namespace aio::trace

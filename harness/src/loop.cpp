@@ -1,0 +1,222 @@
+#include "aio/loop.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "aio/clock.hpp"
+#include "aio/heapq.hpp"
+#include "aio/task.hpp"
+
+namespace aio::detail {
+namespace {
+thread_local EventLoop* g_current = nullptr;
+// time.get_clock_info('monotonic').resolution on Linux: timers due within 1 ns of now are ready.
+constexpr double kClockResolution = 1e-09;
+// asyncio.base_events.MAXIMUM_SELECT_TIMEOUT
+constexpr double kMaximumSelectTimeout = 24 * 3600;
+// Loops that other threads may still post to (a reader thread can outlive its loop).
+std::mutex g_alive_mutex;
+std::vector<EventLoop*> g_alive;
+}  // namespace
+
+EventLoop::EventLoop(const RunOptions& options) : options_(options), previous_(g_current) {
+    g_current = this;
+    std::lock_guard lock(g_alive_mutex);
+    g_alive.push_back(this);
+}
+
+EventLoop::~EventLoop() {
+    {
+        std::lock_guard lock(g_alive_mutex);
+        g_alive.erase(std::find(g_alive.begin(), g_alive.end(), this));
+    }
+    clear_queues();
+    for (Handle h : threadsafe_) h.target->release();
+    g_current = previous_;
+}
+
+bool EventLoop::post_if_alive(EventLoop* loop, Handle handle) {
+    std::lock_guard lock(g_alive_mutex);
+    if (std::find(g_alive.begin(), g_alive.end(), loop) == g_alive.end()) return false;
+    loop->call_soon_threadsafe(handle);
+    return true;
+}
+
+EventLoop* EventLoop::current() noexcept { return g_current; }
+
+EventLoop& EventLoop::running() {
+    if (!g_current) throw NoRunningLoopError("no running event loop (call this inside aio::run)");
+    return *g_current;
+}
+
+double EventLoop::time() const { return clock::now(); }
+
+void EventLoop::call_soon(Callable* target, std::uint32_t token, bool hop) {
+    target->retain();
+    ready_.push_back(Handle{target, token, hop});
+}
+
+void EventLoop::call_at(double when, Callable* target, std::uint32_t token, bool hop) {
+    target->retain();
+    heapq::push(scheduled_, Timer{when, Handle{target, token, hop}}, TimerLess{});
+}
+
+void EventLoop::call_soon_threadsafe(Handle handle) {
+    {
+        std::lock_guard lock(threadsafe_mutex_);
+        threadsafe_.push_back(handle);
+    }
+    threadsafe_cv_.notify_one();
+}
+
+void EventLoop::run_until_stopped() {
+    stopping_ = false;
+    while (true) {
+        run_once();
+        if (stopping_) break;
+    }
+    stopping_ = false;
+}
+
+void EventLoop::run_once() {
+    // 1. Cancelled timers at the head never make the clock move.
+    while (!scheduled_.empty() && !scheduled_.front().handle.target->live(scheduled_.front().handle.token)) {
+        heapq::pop(scheduled_, TimerLess{}).handle.target->release();
+    }
+
+    // 2. The select timeout.
+    std::optional<double> timeout;
+    {
+        std::lock_guard lock(threadsafe_mutex_);
+        if (!ready_.empty() || stopping_ || !threadsafe_.empty()) timeout = 0.0;
+    }
+    if (!timeout && !scheduled_.empty()) {
+        double when = scheduled_.front().when;
+        if (clock::is_virtual() && when > options_.virtual_time_limit) {
+            throw VirtualTimeLimitError(
+                fmt::format("virtual time limit of {:g} s reached: the next timer is at {:.3f} s.\n{}",
+                            options_.virtual_time_limit, when, describe_pending_tasks()));
+        }
+        timeout = std::min(std::max(0.0, when - time()), kMaximumSelectTimeout);
+    }
+    if (!timeout && external_waits_ == 0) raise_deadlock();
+
+    // 3. Select.
+    select(timeout);
+
+    // 4. Timers due before now + resolution become ready, in heap-pop order.
+    const double end_time = time() + kClockResolution;
+    while (!scheduled_.empty()) {
+        if (scheduled_.front().when >= end_time) break;
+        ready_.push_back(heapq::pop(scheduled_, TimerLess{}).handle);
+    }
+
+    // 5. Run exactly what is ready now; anything scheduled meanwhile waits for the next pass.
+    const std::size_t ntodo = ready_.size();
+    for (std::size_t i = 0; i < ntodo; ++i) {
+        Handle h = ready_.front();
+        ready_.pop_front();
+        run_handle(h);
+    }
+}
+
+void EventLoop::run_handle(Handle h) {
+    struct Release {
+        Callable* c;
+        ~Release() { c->release(); }
+    } release{h.target};
+    if (!h.target->live(h.token)) return;
+    if (options_.step_limit && ++steps_ > options_.step_limit) {
+        throw StepLimitError(fmt::format("step limit of {} loop callbacks reached at {:.3f} s (a runaway loop?).\n{}",
+                                         options_.step_limit, time(), describe_pending_tasks()));
+    }
+    if (h.hop) {
+        call_soon(h.target, h.token, false);
+    } else {
+        h.target->fire(h.token);
+    }
+}
+
+void EventLoop::select(std::optional<double> timeout) {
+    if (clock::is_virtual()) {
+        if (timeout && *timeout > 0) clock::advance(*timeout);
+        if (external_waits_ == 0) return;
+    }
+    std::unique_lock lock(threadsafe_mutex_);
+    if (!clock::is_virtual()) {
+        auto ready = [this] { return !threadsafe_.empty(); };
+        if (!timeout) {
+            threadsafe_cv_.wait(lock, ready);
+        } else if (*timeout > 0) {
+            threadsafe_cv_.wait_for(lock, std::chrono::duration<double>(*timeout), ready);
+        }
+    } else if (!timeout) {
+        // Virtual clock, nothing scheduled, but a reader thread will deliver: wait for it.
+        threadsafe_cv_.wait(lock, [this] { return !threadsafe_.empty(); });
+    }
+    for (Handle h : threadsafe_) ready_.push_back(h);
+    threadsafe_.clear();
+}
+
+void EventLoop::clear_queues() {
+    for (Handle h : ready_) h.target->release();
+    ready_.clear();
+    for (Timer& t : scheduled_) t.handle.target->release();
+    scheduled_.clear();
+}
+
+void EventLoop::link_task(PromiseBase* task) {
+    task->prev_pending = pending_tail_;
+    task->next_pending = nullptr;
+    if (pending_tail_) pending_tail_->next_pending = task;
+    else pending_head_ = task;
+    pending_tail_ = task;
+}
+
+void EventLoop::unlink_task(PromiseBase* task) {
+    if (task->prev_pending) task->prev_pending->next_pending = task->next_pending;
+    else if (pending_head_ == task) pending_head_ = task->next_pending;
+    else return;  // not linked
+    if (task->next_pending) task->next_pending->prev_pending = task->prev_pending;
+    else pending_tail_ = task->prev_pending;
+    task->prev_pending = task->next_pending = nullptr;
+}
+
+std::string EventLoop::describe_pending_tasks() const {
+    std::string out;
+    int count = 0;
+    for (PromiseBase* t = pending_head_; t; t = t->next_pending) {
+        if (++count > 20) {
+            out += "  ...\n";
+            break;
+        }
+        out += "  ";
+        t->describe(out);
+        switch (t->waiting()) {
+            case PromiseBase::Wait::timer:
+                out += fmt::format(" sleeping until {:.3f} s", t->sleeping_until());
+                break;
+            case PromiseBase::Wait::future:
+                out += " waiting for ";
+                if (t->waiting_on()) t->waiting_on()->describe(out);
+                break;
+            case PromiseBase::Wait::none:
+                out += t->started() ? " ready to run" : " not started";
+                break;
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+void EventLoop::raise_deadlock() const {
+    throw DeadlockError(fmt::format(
+        "deadlock at {:.3f} s: tasks are waiting but nothing is scheduled that could wake them.\n{}", time(),
+        describe_pending_tasks()));
+}
+
+}  // namespace aio::detail
+
+double aio::loop_time() { return detail::EventLoop::running().time(); }

@@ -1,0 +1,427 @@
+// Task stepping, futures, gather and sleep: the asyncio semantics that decide who runs when.
+#include "aio/task.hpp"
+
+#include <fmt/format.h>
+
+#include "aio/clock.hpp"
+#include "aio/gather.hpp"
+#include "aio/sleep.hpp"
+#include "aio/trace.hpp"
+
+namespace aio::detail {
+
+// ---- FutureBase ---------------------------------------------------------------------------------
+
+FutureBase::~FutureBase() {
+    if (first_.target) first_.target->release();
+    if (more_) {
+        for (auto& w : *more_) w.target->release();
+        delete more_;
+    }
+}
+
+void FutureBase::add_done_callback(Callable* target, std::uint32_t token) {
+    if (done()) {
+        EventLoop::running().call_soon(target, token);
+        return;
+    }
+    target->retain();
+    if (!first_.target) first_ = {target, token};
+    else {
+        if (!more_) more_ = new std::vector<Waiter>();
+        more_->push_back({target, token});
+    }
+}
+
+void FutureBase::schedule_callbacks() {
+    EventLoop* loop = EventLoop::current();
+    auto schedule = [&](Waiter w) {
+        if (loop) loop->call_soon(w.target, w.token);
+        w.target->release();
+    };
+    Waiter first = std::exchange(first_, Waiter{nullptr, 0});
+    std::vector<Waiter>* more = std::exchange(more_, nullptr);
+    if (first.target) schedule(first);
+    if (more) {
+        for (auto& w : *more) schedule(w);
+        delete more;
+    }
+}
+
+void FutureBase::drop_callbacks() {
+    if (first_.target) std::exchange(first_, Waiter{nullptr, 0}).target->release();
+    if (std::vector<Waiter>* more = std::exchange(more_, nullptr)) {
+        for (auto& w : *more) w.target->release();
+        delete more;
+    }
+}
+
+void FutureBase::complete(std::exception_ptr error) {
+    if (done()) return;
+    error_ = std::move(error);
+    state_ = State::finished;
+    schedule_callbacks();
+}
+
+void FutureBase::complete_cancelled() {
+    if (done()) return;
+    state_ = State::cancelled;
+    schedule_callbacks();
+}
+
+bool FutureBase::cancel() {
+    if (done()) return false;
+    complete_cancelled();
+    return true;
+}
+
+// ---- PromiseBase --------------------------------------------------------------------------------
+
+std::string short_function_name(const char* pretty) {
+    std::string s = pretty ? pretty : "";
+    // Cut the parameter list: the last '(' at template depth 0.
+    int depth = 0;
+    std::size_t paren = std::string::npos;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == '<') ++depth;
+        else if (c == '>') --depth;
+        else if (c == '(' && depth == 0) {
+            paren = i;
+            break;
+        }
+    }
+    if (paren != std::string::npos) s.resize(paren);
+    // Drop the return type: everything up to the last space at depth 0.
+    depth = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == '<') ++depth;
+        else if (c == '>') --depth;
+        else if (c == ' ' && depth == 0) start = i + 1;
+    }
+    s = s.substr(start);
+    // Keep the last component of a qualified name, but keep "Class::method".
+    std::size_t colons = s.rfind("::");
+    if (colons != std::string::npos) {
+        std::size_t before = s.rfind("::", colons == 0 ? 0 : colons - 1);
+        if (before != std::string::npos && colons > 0) s = s.substr(before + 2);
+    }
+    return s.empty() ? std::string("coroutine") : s;
+}
+
+PromiseBase::~PromiseBase() {
+    delete explicit_name_;
+    if (EventLoop* loop = EventLoop::current()) loop->unlink_task(this);
+}
+
+std::string PromiseBase::name() const {
+    return explicit_name_ ? *explicit_name_ : short_function_name(function_name_);
+}
+
+void PromiseBase::set_name(std::string name) {
+    delete explicit_name_;
+    explicit_name_ = new std::string(std::move(name));
+    if (auto* span = trace::span_for(id_)) span->name = *explicit_name_;
+}
+
+void PromiseBase::describe(std::string& out) const {
+    if (is_task_) out += fmt::format("Task '{}' (#{})", name(), id_);
+    else out += fmt::format("coroutine '{}'", name());
+}
+
+void PromiseBase::warn_if_dropped_unawaited() const {
+    EventLoop* loop = EventLoop::current();
+    bool to_stderr = !loop || loop->options().warnings_to_stderr;
+    if (!started_ && !is_task_) {
+        trace::note_warning(trace::WarningKind::never_awaited, name(),
+                            fmt::format("RuntimeWarning: coroutine '{}' was never awaited", name()), to_stderr);
+    } else if (is_task_ && !done()) {
+        trace::note_warning(trace::WarningKind::pending_at_exit, name(),
+                            fmt::format("Task was destroyed but it is pending! task: '{}'", name()), to_stderr);
+    } else if (is_task_ && error_ && !result_retrieved_ && state_ == State::finished) {
+        std::string what = "exception";
+        try {
+            std::rethrow_exception(error_);
+        } catch (const std::exception& e) {
+            what = e.what();
+        } catch (...) {
+        }
+        trace::note_warning(trace::WarningKind::exception_not_retrieved, name(),
+                            fmt::format("Task exception was never retrieved: task '{}': {}", name(), what),
+                            to_stderr);
+    }
+}
+
+void PromiseBase::schedule_as_task(std::coroutine_handle<> self) {
+    EventLoop& loop = EventLoop::running();
+    is_task_ = true;
+    id_ = loop.next_task_id++;
+    resume_point_ = self;
+    if (loop.options().record_tasks) {
+        auto& span = trace::note_task_created(id_, name());
+        span.created = loop.time();
+    }
+    loop.link_task(this);
+    retain();  // the loop keeps a pending task alive until it finishes
+    loop.call_soon(this, wake_token_);
+}
+
+void PromiseBase::fire(std::uint32_t token) {
+    if (token != wake_token_ || done()) return;
+    step();
+}
+
+void PromiseBase::step() {
+    EventLoop& loop = EventLoop::running();
+    if (!started_) {
+        started_ = true;
+        if (auto* span = trace::span_for(id_)) span->started = loop.time();
+        if (cancel_requested_) {  // cancelled before it ever ran: the body never starts
+            if (auto* span = trace::span_for(id_)) {
+                span->finished = loop.time();
+                span->status = trace::Status::cancelled;
+            }
+            loop.unlink_task(this);
+            complete_cancelled();
+            release();
+            return;
+        }
+    }
+    wait_ = Wait::none;
+    fut_waiter_ = nullptr;
+    PromiseBase* previous = loop.current_task;
+    loop.current_task = this;
+    retain();  // finishing drops the loop's reference; keep the frame until we are out of it
+    resume_point_.resume();
+    loop.current_task = previous;
+    release();
+}
+
+void PromiseBase::finish_task() {
+    EventLoop& loop = EventLoop::running();
+    bool was_cancelled = false;
+    if (error_) {
+        try {
+            std::rethrow_exception(error_);
+        } catch (const CancelledError&) {
+            was_cancelled = true;
+        } catch (...) {
+        }
+    }
+    if (auto* span = trace::span_for(id_)) {
+        span->finished = loop.time();
+        if (was_cancelled) span->status = trace::Status::cancelled;
+        else if (error_) {
+            span->status = trace::Status::error;
+            try {
+                std::rethrow_exception(error_);
+            } catch (const std::exception& e) {
+                span->result = e.what();
+            } catch (...) {
+                span->result = "unknown exception";
+            }
+        } else {
+            span->status = trace::Status::ok;
+            span->result = result_text();
+        }
+    }
+    loop.unlink_task(this);
+    if (was_cancelled) {
+        error_ = nullptr;
+        complete_cancelled();
+    } else {
+        complete(error_);
+    }
+    release();  // the loop's pending reference
+}
+
+void PromiseBase::abandon() {
+    if (EventLoop* loop = EventLoop::current()) loop->unlink_task(this);
+    // Mark cancelled without waking anyone: the loop is being torn down.
+    ++wake_token_;
+    state_ = State::cancelled;
+    drop_callbacks();
+    release();  // the loop's pending reference
+}
+
+bool PromiseBase::cancel() {
+    if (done()) return false;
+    if (!is_task_) return false;
+    if (fut_waiter_ && fut_waiter_->cancel()) return true;  // we wake when it reports cancelled
+    cancel_requested_ = true;
+    if (wait_ == Wait::timer) {
+        ++wake_token_;  // the sleep's timer is now dead
+        wait_ = Wait::none;
+        EventLoop::running().call_soon(this, wake_token_);
+    }
+    return true;
+}
+
+PromiseBase& PromiseBase::current() {
+    EventLoop& loop = EventLoop::running();
+    if (!loop.current_task) throw NoRunningLoopError("await outside of a running task");
+    return *loop.current_task;
+}
+
+void PromiseBase::suspend_on(FutureBase& future, std::coroutine_handle<> h) {
+    resume_point_ = h;
+    wait_ = Wait::future;
+    fut_waiter_ = &future;
+    if (cancel_requested_ && future.cancel()) cancel_requested_ = false;
+    future.add_done_callback(this, wake_token_);
+}
+
+void PromiseBase::suspend_until(double when, std::coroutine_handle<> h) {
+    resume_point_ = h;
+    EventLoop& loop = EventLoop::running();
+    if (cancel_requested_) {
+        loop.call_soon(this, wake_token_);
+        return;
+    }
+    wait_ = Wait::timer;
+    sleep_until_ = when;
+    loop.call_at(when, this, wake_token_, /*hop=*/true);
+}
+
+void PromiseBase::suspend_soon(std::coroutine_handle<> h) {
+    resume_point_ = h;
+    EventLoop::running().call_soon(this, wake_token_);
+}
+
+void PromiseBase::throw_if_cancel_requested() {
+    if (cancel_requested_) {
+        cancel_requested_ = false;
+        throw CancelledError();
+    }
+}
+
+// ---- GatherState --------------------------------------------------------------------------------
+
+GatherState::GatherState(std::vector<PromiseBase*> children, bool return_exceptions)
+    : children_(std::move(children)), return_exceptions_(return_exceptions) {
+    if (children_.empty()) {
+        complete(nullptr);
+        return;
+    }
+    for (std::size_t i = 0; i < children_.size(); ++i) children_[i]->add_done_callback(this, std::uint32_t(i));
+}
+
+GatherState::~GatherState() {
+    for (PromiseBase* c : children_) c->release();
+}
+
+void GatherState::fire(std::uint32_t child_index) {
+    ++finished_;
+    if (done()) return;  // already failed/cancelled; asyncio just marks the exception retrieved
+    PromiseBase& c = *children_[child_index];
+    if (!return_exceptions_) {
+        if (c.cancelled()) {
+            complete(std::make_exception_ptr(CancelledError()));
+            return;
+        }
+        if (c.error()) {
+            c.mark_result_retrieved();
+            complete(c.error());
+            return;
+        }
+    }
+    if (finished_ == children_.size()) {
+        for (PromiseBase* child : children_) child->mark_result_retrieved();
+        if (cancel_requested_) complete_cancelled();
+        else complete(nullptr);
+    }
+}
+
+bool GatherState::cancel() {
+    if (done()) return false;
+    bool any = false;
+    for (PromiseBase* c : children_)
+        if (c->cancel()) any = true;
+    if (any) cancel_requested_ = true;
+    return any;
+}
+
+void GatherState::describe(std::string& out) const {
+    out += fmt::format("gather of {} task(s), {} finished", children_.size(), finished_);
+}
+
+}  // namespace aio::detail
+
+namespace aio {
+
+void SleepAwaiter::await_suspend(std::coroutine_handle<> h) {
+    task_ = &detail::PromiseBase::current();
+    if (seconds_ <= 0) task_->suspend_soon(h);
+    else task_->suspend_until(detail::EventLoop::running().time() + seconds_, h);
+}
+
+void SleepAwaiter::await_resume() {
+    if (task_) task_->throw_if_cancel_requested();
+}
+
+std::string current_task_name() {
+    auto* loop = detail::EventLoop::current();
+    return loop && loop->current_task ? loop->current_task->name() : std::string{};
+}
+
+namespace detail {
+
+void run_main_task(PromiseBase& main, const RunOptions& options) {
+    EventLoop& loop = EventLoop::running();
+    struct Stopper final : Callable {
+        EventLoop* loop;
+        explicit Stopper(EventLoop* l) : loop(l) {}
+        void fire(std::uint32_t) override { loop->stop(); }
+        void destroy_self() noexcept override {}
+    } stopper(&loop);
+    stopper.retain();
+    main.add_done_callback(&stopper, 0);
+    try {
+        loop.run_until_stopped();
+        // asyncio.run cancels whatever is still pending and lets it unwind.
+        if (loop.first_pending_task()) {
+            std::vector<PromiseBase*> pending;
+            for (PromiseBase* t = loop.first_pending_task(); t; t = t->next_pending) pending.push_back(t);
+            for (PromiseBase* t : pending) {
+                trace::note_warning(trace::WarningKind::pending_at_exit, t->name(),
+                                    fmt::format("Task '{}' was still pending when the main coroutine returned; "
+                                                "it was cancelled",
+                                                t->name()),
+                                    options.warnings_to_stderr);
+                t->retain();
+            }
+            for (PromiseBase* t : pending) t->cancel();
+            struct AllDone final : Callable {
+                EventLoop* loop;
+                std::size_t remaining;
+                void fire(std::uint32_t) override {
+                    if (--remaining == 0) loop->stop();
+                }
+                void destroy_self() noexcept override {}
+            } all_done;
+            all_done.loop = &loop;
+            all_done.remaining = pending.size();
+            all_done.retain();
+            for (PromiseBase* t : pending) t->add_done_callback(&all_done, 0);
+            loop.run_until_stopped();
+            for (PromiseBase* t : pending) t->release();
+        }
+    } catch (...) {
+        // A guard fired (deadlock, limits) or a callback threw: drop everything still queued and
+        // every pending task, then report.
+        loop.clear_queues();
+        while (PromiseBase* t = loop.first_pending_task()) {
+            if (auto* span = trace::span_for(t->id())) {
+                span->finished = loop.time();
+                span->status = trace::Status::cancelled;
+            }
+            t->abandon();
+        }
+        throw;
+    }
+}
+
+}  // namespace detail
+}  // namespace aio
