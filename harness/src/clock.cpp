@@ -89,8 +89,10 @@ system_clock::time_point system_clock::now() noexcept {
 
 extern "C" {
 int nanosleep(const struct timespec* req, struct timespec* rem) {
+    // Read req before touching rem: std::this_thread::sleep_for passes the same timespec as both.
+    const double seconds = double(req->tv_sec) + double(req->tv_nsec) / 1e9;
     if (rem) *rem = timespec{};
-    aio::clock::blocking_sleep(double(req->tv_sec) + double(req->tv_nsec) / 1e9);
+    aio::clock::blocking_sleep(seconds);
     return 0;
 }
 int clock_nanosleep(clockid_t, int flags, const struct timespec* req, struct timespec* rem) {
