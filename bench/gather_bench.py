@@ -1,0 +1,67 @@
+"""gather_bench in CPython asyncio: the same work as bench/gather_bench.cpp.
+
+    python3 gather_bench.py N [--virtual]
+
+Default: real asyncio, every task really awaits asyncio.sleep(d). --virtual runs the same program
+on a virtual-clock event loop (the selector adds the timeout to a counter instead of waiting, like
+the chapter's vtime.py), so no time is spent actually sleeping. One run per process so the peak
+RSS belongs to this N alone. Prints the same line format as the C++ benchmark.
+"""
+import asyncio
+import random
+import resource
+import selectors
+import sys
+import time
+
+
+async def sleeper(seconds):
+    await asyncio.sleep(seconds)
+
+
+async def gather_all(n):
+    # Durations from uniform(0, 1) with seed 1: the C++ side (aio::PyRandom) draws the same numbers.
+    rng = random.Random(1)
+    await asyncio.gather(*[sleeper(rng.uniform(0.0, 1.0)) for _ in range(n)])
+
+
+class VirtualSelector(selectors.DefaultSelector):
+    now = 0.0
+
+    def select(self, timeout=None):
+        if timeout is not None and timeout > 0:
+            VirtualSelector.now += timeout
+        return super().select(0)
+
+
+class VirtualLoop(asyncio.SelectorEventLoop):
+    def __init__(self):
+        super().__init__(VirtualSelector())
+
+    def time(self):
+        return VirtualSelector.now
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    virtual = "--virtual" in sys.argv[1:]
+    if len(args) != 1 or int(args[0]) <= 0:
+        sys.exit("usage: gather_bench.py N [--virtual]")
+    n = int(args[0])
+
+    loop = VirtualLoop() if virtual else asyncio.new_event_loop()
+    start = time.perf_counter()
+    loop_start = loop.time()
+    loop.run_until_complete(gather_all(n))
+    loop_elapsed = loop.time() - loop_start
+    seconds = time.perf_counter() - start
+    loop.close()
+
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux: KiB
+    impl = "cpython-virtual" if virtual else "cpython-real"
+    print(f"gather_bench impl={impl} n={n} seconds={seconds:.3f} us_per_task={seconds * 1e6 / n:.3f} "
+          f"peak_rss_mb={peak_rss_mb:.1f} loop_elapsed={loop_elapsed:.3f}")
+
+
+if __name__ == "__main__":
+    main()
