@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
     const double seconds = aio::clock::real_monotonic() - start;
     const double loop_elapsed = aio::clock::now() - loop_start;
 
-    std::printf("gather_bench impl=aio-%s n=%ld seconds=%.3f us_per_task=%.3f peak_rss_mb=%.1f loop_elapsed=%.3f\n",
+    std::printf("gather_bench impl=aio-%s n=%ld seconds=%.4f us_per_task=%.3f peak_rss_mb=%.1f loop_elapsed=%.3f\n",
                 real ? "real" : "virtual", n, seconds, seconds * 1e6 / double(n), peak_rss_mb(), loop_elapsed);
     return 0;
 }

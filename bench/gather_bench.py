@@ -59,7 +59,7 @@ def main():
 
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux: KiB
     impl = "cpython-virtual" if virtual else "cpython-real"
-    print(f"gather_bench impl={impl} n={n} seconds={seconds:.3f} us_per_task={seconds * 1e6 / n:.3f} "
+    print(f"gather_bench impl={impl} n={n} seconds={seconds:.4f} us_per_task={seconds * 1e6 / n:.3f} "
           f"peak_rss_mb={peak_rss_mb:.1f} loop_elapsed={loop_elapsed:.3f}")
 
 
