@@ -1,0 +1,58 @@
+#include "support.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#ifndef AIO_RUNTIME_TEST_DATA
+#error "AIO_RUNTIME_TEST_DATA must point at tests/runtime/data"
+#endif
+
+namespace rt {
+
+VirtualScenario::VirtualScenario() {
+    aio::clock::set_mode(aio::clock::Mode::virtual_time);
+    aio::clock::reset(0.0);
+    aio::trace::clear();
+    aio::trace::set_echo(false);
+    aio::trace::set_prefix_times(false);
+    aio::clear_scripted_input();
+    options.warnings_to_stderr = false;
+}
+
+VirtualScenario::~VirtualScenario() {
+    aio::clear_scripted_input();
+    aio::clock::set_mode(aio::clock::Mode::virtual_time);
+    aio::clock::reset(0.0);
+}
+
+std::string timed_trace() {
+    std::string out;
+    for (const auto& line : aio::trace::current().lines) out += fmt::format("[{:7.3f}] {}\n", line.time, line.text);
+    return out;
+}
+
+std::string data_file(const std::string& relative) {
+    const std::string path = std::string(AIO_RUNTIME_TEST_DATA) + "/" + relative;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read test data file " + path);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string expected_trace(const std::string& name) { return data_file("traces/" + name + ".txt"); }
+
+std::string what_of(const std::exception_ptr& e) {
+    try {
+        std::rethrow_exception(e);
+    } catch (const std::exception& x) {
+        return x.what();
+    } catch (...) {
+        return "unknown exception";
+    }
+}
+
+}  // namespace rt
