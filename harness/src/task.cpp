@@ -314,8 +314,11 @@ GatherState::~GatherState() {
 
 void GatherState::fire(std::uint32_t child_index) {
     ++finished_;
-    if (done()) return;  // already failed/cancelled; asyncio just marks the exception retrieved
     PromiseBase& c = *children_[child_index];
+    if (done()) {  // already failed/cancelled; asyncio just marks the exception retrieved
+        if (!c.cancelled()) c.mark_result_retrieved();
+        return;
+    }
     if (!return_exceptions_) {
         if (c.cancelled()) {
             complete(std::make_exception_ptr(CancelledError()));
