@@ -102,6 +102,8 @@ std::string short_function_name(const char* pretty) {
         else if (c == ' ' && depth == 0) start = i + 1;
     }
     s = s.substr(start);
+    // Helpers in an anonymous namespace are still just "helper" to the person reading a message.
+    for (std::size_t at; (at = s.find("{anonymous}::")) != std::string::npos;) s.erase(at, 13);
     // Keep the last component of a qualified name, but keep "Class::method".
     std::size_t colons = s.rfind("::");
     if (colons != std::string::npos) {

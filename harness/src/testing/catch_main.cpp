@@ -1,0 +1,7 @@
+// The one Catch2 main of every exercise test binary: compiled once into the aio_catch_main object
+// library, so building an exercise's tests compiles only the exercise's own files.
+// Catch2 wraps messages at this many *bytes*; a Korean character takes three, so at the default
+// 80 it would cut timeline rows in half. Hint paragraphs are wrapped by the helpers themselves.
+#define CATCH_CONFIG_CONSOLE_WIDTH 160
+#define CATCH_CONFIG_MAIN
+#include <catch2/catch.hpp>

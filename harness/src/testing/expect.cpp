@@ -1,0 +1,249 @@
+#include "aio/testing/expect.hpp"
+
+#include <fmt/format.h>
+
+#include <limits>
+#include <optional>
+
+namespace aio::testing {
+namespace {
+
+constexpr double kEps = kTimeTolerance;
+constexpr double kNever = std::numeric_limits<double>::infinity();
+
+std::string secs(double t) { return fmt::format("{:.3f}초", t); }
+double end_of(const Interval& i) { return i.finished ? i.end : kNever; }
+bool intervals_overlap(const Interval& a, const Interval& b) {
+    return a.start < end_of(b) - kEps && b.start < end_of(a) - kEps;
+}
+
+// The first pair of activities that ran strictly one after the other, as a hint.
+std::optional<Hint> back_to_back(const RunReport& report, const std::vector<Activity>& activities) {
+    for (std::size_t i = 0; i < activities.size(); ++i) {
+        for (std::size_t j = i + 1; j < activities.size(); ++j) {
+            auto a = locate(report.trace, activities[i]);
+            auto b = locate(report.trace, activities[j]);
+            if (!a || !b || intervals_overlap(*a, *b)) continue;
+            const bool i_first = a->start <= b->start;
+            return sequential_awaits_hint(describe(activities[i_first ? i : j]), describe(activities[i_first ? j : i]),
+                                          i_first ? b->start : a->start);
+        }
+    }
+    return std::nullopt;
+}
+
+// Spans of tasks other than the run's main task (the first task aio::run creates).
+std::vector<const trace::Span*> child_spans(const RunReport& report, std::string_view name) {
+    std::vector<const trace::Span*> out;
+    for (const trace::Span& s : report.trace.spans) {
+        if (s.id <= 1 || s.started < 0) continue;
+        if (!name.empty() && s.name != name) continue;
+        out.push_back(&s);
+    }
+    return out;
+}
+
+// The bar an activity would have if it ran from `start` for `duration` (expected timelines).
+Row moved_bar(const std::string& name, double start, double duration) {
+    return bar_row(fmt::format("{}  {}~{}초", name, fmt::format("{:.3f}", start), fmt::format("{:.3f}", start + duration)),
+                   start, start + duration);
+}
+double duration_of(const Interval& i) { return i.finished ? i.end - i.start : 0.0; }
+
+}  // namespace
+
+Verdict took(const RunReport& report, double seconds, const std::vector<Activity>& should_overlap) {
+    const std::string title = fmt::format("총 {} 만에 끝나야 합니다", secs(seconds));
+    if (report.returned() && std::fabs(report.elapsed - seconds) <= kEps) return pass(title);
+    Failure f(report, title);
+    f.expected(fmt::format("{}에 실행이 끝남", secs(seconds)));
+    if (report.returned()) f.actual(fmt::format("{}에 끝났습니다", secs(report.elapsed)));
+    f.expected_timeline({bar_row("전체 실행 (기대)", 0.0, seconds)});
+    std::vector<Row> rows{bar_row(fmt::format("전체 실행  0.000~{}", secs(report.elapsed)), 0.0, report.elapsed)};
+    for (Row& r : run_rows(report, should_overlap)) rows.push_back(std::move(r));
+    f.actual_timeline(std::move(rows));
+    if (report.elapsed > seconds + kEps && should_overlap.size() >= 2)
+        if (auto h = back_to_back(report, should_overlap)) f.hint(*h);
+    return f.verdict();
+}
+
+Verdict printed_at(const RunReport& report, std::string_view text, double at, std::size_t nth) {
+    const std::string which = nth == 0 ? "" : fmt::format(" ({}번째)", nth + 1);
+    const std::string title = fmt::format("{}{} 이(가) {}에 출력되어야 합니다", quoted(text), which, secs(at));
+    const trace::Line* line = report.line(text, nth);
+    if (line && std::fabs(line->time - at) <= kEps) return pass(title);
+    Failure f(report, title);
+    f.expected(fmt::format("{}에 {}{} 출력", secs(at), quoted(text), which));
+    if (!line) f.actual(fmt::format("{}{} 은(는) 출력되지 않았습니다 (글자 하나, 띄어쓰기 하나까지 같아야 합니다)", quoted(text), which));
+    else f.actual(fmt::format("{}에 출력되었습니다", secs(line->time)));
+    f.expected_timeline({line_row(at, std::string(text))});
+    return f.verdict();
+}
+
+Verdict printed_in_order(const RunReport& report, const std::vector<std::string>& texts) {
+    const std::string title = "줄들이 정해진 순서대로 출력되어야 합니다";
+    const auto& lines = report.trace.lines;
+    std::size_t from = 0;
+    for (std::size_t k = 0; k < texts.size(); ++k) {
+        std::size_t i = from;
+        while (i < lines.size() && lines[i].text != texts[k]) ++i;
+        if (i < lines.size()) {
+            from = i + 1;
+            continue;
+        }
+        Failure f(report, title);
+        std::string order;
+        for (std::size_t n = 0; n < texts.size(); ++n) order += fmt::format("\n          {}. {}", n + 1, quoted(texts[n]));
+        f.expected("이 순서로 출력:" + order);
+        if (report.line(texts[k])) {
+            f.actual(fmt::format("{}. {} 이(가) {}. {} 보다 먼저 출력되었습니다", k + 1, quoted(texts[k]), k, quoted(texts[k - 1])));
+        } else {
+            f.actual(fmt::format("{}. {} 은(는) 출력되지 않았습니다", k + 1, quoted(texts[k])));
+        }
+        return f.verdict();
+    }
+    return pass(title);
+}
+
+Verdict printed_exactly(const RunReport& report, const std::vector<TimedLine>& expected) {
+    const std::string title = "출력 전체(내용과 시각)가 기대와 같아야 합니다";
+    const auto& lines = report.trace.lines;
+    std::size_t i = 0;
+    while (i < expected.size() && i < lines.size() && lines[i].text == expected[i].text &&
+           std::fabs(lines[i].time - expected[i].at) <= kEps)
+        ++i;
+    if (i == expected.size() && i == lines.size() && report.returned()) return pass(title);
+    Failure f(report, title);
+    if (i < expected.size()) f.expected(fmt::format("{}번째 줄: {}에 {}", i + 1, secs(expected[i].at), quoted(expected[i].text)));
+    else if (i < lines.size()) f.expected(fmt::format("{}줄에서 출력이 끝남", expected.size()));
+    if (i < lines.size()) f.actual(fmt::format("{}번째 줄: {}에 {}", i + 1, secs(lines[i].time), quoted(lines[i].text)));
+    else if (i < expected.size()) f.actual(fmt::format("{}줄만 출력되었습니다", lines.size()));
+    std::vector<Row> rows;
+    for (const TimedLine& l : expected) rows.push_back(line_row(l.at, l.text));
+    f.expected_timeline(std::move(rows));
+    f.actual_timeline(line_rows(report));
+    return f.verdict();
+}
+
+Verdict overlap(const RunReport& report, const Activity& a, const Activity& b) {
+    const std::string title = fmt::format("{}와(과) {}이(가) 동시에 진행되어야 합니다", describe(a), describe(b));
+    const auto ia = locate(report.trace, a);
+    const auto ib = locate(report.trace, b);
+    if (ia && ib && intervals_overlap(*ia, *ib)) return pass(title);
+    Failure f(report, title);
+    f.expected("두 구간이 시간상 겹침 (한쪽이 끝나기 전에 다른 쪽이 시작)");
+    for (const auto* pair : {&a, &b}) {
+        if (locate(report.trace, *pair)) continue;
+        f.actual(fmt::format("{}이(가) 시작되지 않았습니다", describe(*pair)));
+        if (pair->kind == Activity::Kind::task && child_spans(report, {}).empty()) f.hint(no_tasks_hint());
+    }
+    if (ia && ib) {
+        f.actual(fmt::format("{} {}~{}, {} {}~{}: 겹치지 않습니다", describe(a), secs(ia->start),
+                             ia->finished ? secs(ia->end) : "?", describe(b), secs(ib->start), ib->finished ? secs(ib->end) : "?"));
+        const double start = std::min(ia->start, ib->start);
+        f.expected_timeline({moved_bar(describe(a), start, duration_of(*ia)), moved_bar(describe(b), start, duration_of(*ib))});
+        if (auto h = back_to_back(report, {a, b})) f.hint(*h);
+    }
+    f.actual_timeline(run_rows(report, {a, b}));
+    return f.verdict();
+}
+
+Verdict one_after_another(const RunReport& report, const Activity& first, const Activity& second) {
+    const std::string title = fmt::format("{}이(가) 끝난 뒤에 {}이(가) 시작되어야 합니다", describe(first), describe(second));
+    const auto i1 = locate(report.trace, first);
+    const auto i2 = locate(report.trace, second);
+    if (i1 && i2 && i1->finished && i1->end <= i2->start + kEps) return pass(title);
+    Failure f(report, title);
+    f.expected(fmt::format("{}이(가) 끝나는 시각 이후에 {} 시작", describe(first), describe(second)));
+    if (!i1 || !i2) {
+        f.actual(fmt::format("{}이(가) 시작되지 않았습니다", describe(!i1 ? first : second)));
+    } else {
+        f.actual(fmt::format("{}: {}~{}, {}: {}에 시작", describe(first), secs(i1->start), i1->finished ? secs(i1->end) : "?",
+                             describe(second), secs(i2->start)));
+        const double after = i1->finished ? i1->end : i1->start;
+        f.expected_timeline({moved_bar(describe(first), i1->start, duration_of(*i1)),
+                             moved_bar(describe(second), after, duration_of(*i2))});
+    }
+    f.actual_timeline(run_rows(report, {first, second}));
+    return f.verdict();
+}
+
+std::size_t measure_max_in_flight(const RunReport& report, std::string_view task_name) {
+    const auto spans = child_spans(report, task_name);
+    std::size_t best = 0;
+    for (const trace::Span* s : spans) {
+        // Count the tasks running at the moment s starts; a task that ends exactly then does not count.
+        std::size_t running = 0;
+        for (const trace::Span* o : spans) {
+            const bool started = o->started <= s->started + kEps;
+            const bool still = o == s || o->finished < 0 || o->finished > s->started + kEps;
+            if (started && still) ++running;
+        }
+        best = std::max(best, running);
+    }
+    return best;
+}
+
+Verdict max_in_flight(const RunReport& report, std::size_t expected, std::string_view task_name) {
+    const std::string which = task_name.empty() ? std::string("작업") : fmt::format("'{}' 작업", task_name);
+    const std::string title = fmt::format("{}이 한꺼번에 {}개까지 진행되어야 합니다", which, expected);
+    const std::size_t actual = measure_max_in_flight(report, task_name);
+    if (actual == expected && report.returned()) return pass(title);
+    Failure f(report, title);
+    f.expected(fmt::format("같은 순간에 진행 중인 {} 최대 {}개", which, expected));
+    f.actual(fmt::format("최대 {}개", actual));
+    const auto spans = child_spans(report, task_name);
+    std::vector<Row> actual_rows;
+    for (const Row& r : task_rows(report)) actual_rows.push_back(r);
+    if (!spans.empty()) {
+        // What it would look like if all of them had started together.
+        double start = spans.front()->started;
+        for (const auto* s : spans) start = std::min(start, s->started);
+        std::vector<Row> expected_rows;
+        for (const auto* s : spans) {
+            if (s->finished < 0) continue;
+            expected_rows.push_back(moved_bar(fmt::format("작업 {}", s->name), start, s->finished - s->started));
+        }
+        f.expected_timeline(std::move(expected_rows));
+    }
+    for (Row& r : line_rows(report)) actual_rows.push_back(std::move(r));
+    f.actual_timeline(std::move(actual_rows));
+    if (actual < expected) {
+        if (spans.empty()) f.hint(no_tasks_hint());
+        else if (spans.size() >= 2 && actual <= 1) {
+            std::vector<Activity> tasks;
+            for (const auto* s : spans) tasks.push_back(task_named(s->name));
+            if (auto h = back_to_back(report, tasks)) f.hint(*h);
+        }
+    }
+    return f.verdict();
+}
+
+Verdict finished_cleanly(const RunReport& report) {
+    const std::string title = "경고 없이 정상적으로 끝나야 합니다";
+    if (report.returned() && report.trace.blocking_sleeps.empty() && report.trace.warnings.empty()) return pass(title);
+    Failure f(report, title);
+    f.expected("예외·교착·블로킹 sleep·런타임 경고 없이 끝남");
+    if (report.returned()) f.actual(fmt::format("{}에 끝났지만 문제가 있었습니다 (힌트 참고)", secs(report.elapsed)));
+    return f.verdict();
+}
+
+namespace detail {
+
+Verdict value_mismatch(const RunReport& report, const std::string& expected, const std::string& actual, bool reordered) {
+    Failure f(report, fmt::format("{} 을(를) 돌려주어야 합니다", expected));
+    f.expected(expected);
+    f.actual(actual);
+    if (reordered) f.hint(wrong_result_order_hint());
+    return f.verdict();
+}
+
+Verdict no_value(const RunReport& report, const std::string& expected) {
+    Failure f(report, fmt::format("{} 을(를) 돌려주어야 합니다", expected));
+    f.expected(expected);
+    f.actual("값을 돌려주지 못하고 끝났습니다");
+    return f.verdict();
+}
+
+}  // namespace detail
+}  // namespace aio::testing

@@ -1,0 +1,73 @@
+#include "aio/testing/run.hpp"
+
+#include "aio/clock.hpp"
+#include "aio/errors.hpp"
+#include "aio/random.hpp"
+#include "aio/testing/exercise.hpp"
+
+namespace aio::testing {
+
+const trace::Line* RunReport::line(std::string_view text, std::size_t nth) const {
+    for (const trace::Line& l : trace.lines)
+        if (l.text == text && nth-- == 0) return &l;
+    return nullptr;
+}
+
+std::vector<std::string> RunReport::texts() const {
+    std::vector<std::string> out;
+    out.reserve(trace.lines.size());
+    for (const trace::Line& l : trace.lines) out.push_back(l.text);
+    return out;
+}
+
+namespace detail {
+
+RunOptions begin_run(const RunSettings& settings, RunReport& report) {
+    report.virtual_limit = settings.virtual_limit.value_or(exercise().virtual_seconds);
+    clock::set_mode(clock::Mode::virtual_time);
+    clock::reset(0.0);
+    clock::set_virtual_limit(report.virtual_limit);  // guards blocking sleeps too
+    trace::clear();
+    trace::set_echo(false);
+    if (settings.seed) random::seed(*settings.seed);
+    if (settings.input) set_scripted_input(*settings.input);
+
+    RunOptions options;
+    options.virtual_time_limit = report.virtual_limit;
+    options.step_limit = settings.step_limit;
+    options.warnings_to_stderr = false;  // recorded in the trace; hints explain them
+    return options;
+}
+
+void note_error(RunReport& report, std::exception_ptr error) {
+    report.error = error;
+    try {
+        std::rethrow_exception(error);
+    } catch (const DeadlockError& e) {
+        report.ending = Ending::deadlock;
+        report.error_text = e.what();
+    } catch (const VirtualTimeLimitError& e) {
+        report.ending = Ending::virtual_time_limit;
+        report.error_text = e.what();
+    } catch (const StepLimitError& e) {
+        report.ending = Ending::step_limit;
+        report.error_text = e.what();
+    } catch (const NoRunningLoopError& e) {
+        report.ending = Ending::no_running_loop;
+        report.error_text = e.what();
+    } catch (const std::exception& e) {
+        report.ending = Ending::raised;
+        report.error_text = e.what();
+    } catch (...) {
+        report.ending = Ending::raised;
+        report.error_text = "(std::exception 이 아닌 값이 던져졌습니다)";
+    }
+}
+
+void end_run(RunReport& report) {
+    report.elapsed = clock::now();
+    report.trace = trace::current();
+}
+
+}  // namespace detail
+}  // namespace aio::testing
