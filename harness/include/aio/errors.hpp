@@ -10,6 +10,11 @@ struct CancelledError : std::runtime_error {
     CancelledError() : std::runtime_error("CancelledError") {}
 };
 
+// asyncio.InvalidStateError: Task::result() before the task is done.
+struct InvalidStateError : std::logic_error {
+    InvalidStateError() : std::logic_error("Result is not set.") {}
+};
+
 // Base of the errors that mean "the program itself is broken", not "a coroutine raised".
 struct RuntimeGuardError : std::runtime_error {
     using std::runtime_error::runtime_error;

@@ -265,8 +265,9 @@ public:
     bool cancel() { return p_->cancel(); }
     std::string name() const { return p_->name(); }
     std::uint32_t id() const noexcept { return p_->id(); }
-    // Task.result(): the value (or rethrows). Only valid once done().
+    // Task.result(): the value (or rethrows); InvalidStateError while not done().
     decltype(auto) result() {
+        if (!p_->done()) throw InvalidStateError();
         if (p_->cancelled()) throw CancelledError();
         return p_->take_result();
     }
