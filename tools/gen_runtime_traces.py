@@ -15,6 +15,7 @@ only read the committed files; run this again after changing a scenario.
     python3 tools/gen_runtime_traces.py --vtime /work/shared/chapter/vtime.py [--check]
 """
 import argparse
+import os
 import pathlib
 import re
 import subprocess
@@ -64,7 +65,8 @@ def main():
         with tempfile.NamedTemporaryFile("w", suffix=".py", encoding="utf-8") as f:
             f.write(code)
             f.flush()
-            run = subprocess.run([sys.executable, args.vtime, f.name], capture_output=True, text=True)
+            run = subprocess.run([sys.executable, args.vtime, f.name], capture_output=True, text=True,
+                                 encoding="utf-8", env={**os.environ, "PYTHONIOENCODING": "utf-8"})
         if run.returncode != 0:
             sys.exit(f"scenario {name} failed:\n{run.stderr}")
         if run.stderr:
