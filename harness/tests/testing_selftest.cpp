@@ -232,6 +232,28 @@ TEST_CASE("returned: right value passes, a reordered vector gets the order hint"
     CHECK_FALSE(different.has_hint("wrong_result_order"));
 }
 
+TEST_CASE("returned_member: one member of a returned struct, named in the message") {
+    struct Pair {
+        std::vector<std::string> names;
+        bool flag = false;
+    };
+    auto r = run_virtual([]() -> aio::task<Pair> {
+        auto [a, b] = co_await aio::gather(work("A", 1), work("B", 2));
+        co_return Pair{{a, b}, true};
+    }());
+    AIO_CHECK(returned_member(r, "names", &Pair::names, {"A", "B"}));
+    AIO_CHECK(returned_member(r, "flag", &Pair::flag, true));
+    const Verdict wrong = returned_member(r, "flag", &Pair::flag, false);
+    CHECK_FALSE(wrong.ok);
+    CHECK(wrong.message.find("flag = true") != std::string::npos);
+    CHECK(returned_member(r, "names", &Pair::names, {"B", "A"}).has_hint("wrong_result_order"));
+    auto failed = run_virtual([]() -> aio::task<Pair> {
+        throw std::runtime_error("없음");
+        co_return Pair{};
+    }());
+    CHECK_FALSE(returned_member(failed, "flag", &Pair::flag, true).ok);
+}
+
 TEST_CASE("printed_at: right time passes; wrong time and missing line explain themselves") {
     auto r = run_virtual(one_by_one());
     AIO_CHECK(printed_at(r, "B 끝", 5.0));

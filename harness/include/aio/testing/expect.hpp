@@ -97,4 +97,15 @@ Verdict returned(const Run<T>& run, const std::type_identity_t<T>& expected) {
     return detail::value_mismatch(run, detail::show(expected), detail::show(*run.value), detail::reordered(*run.value, expected));
 }
 
+// returned() for one member of a returned struct, named in the messages ("inputs = [...]"):
+//   AIO_CHECK(returned_member(r, "input_cancelled", &CounterResult::input_cancelled, true));
+template <class T, class M>
+Verdict returned_member(const Run<T>& run, std::string_view name, M T::*member, const std::type_identity_t<M>& expected) {
+    const std::string want = fmt::format("{} = {}", name, detail::show(expected));
+    if (!run.returned() || !run.value) return detail::no_value(run, want);
+    const M& actual = (*run.value).*member;
+    if (detail::same(actual, expected)) return pass(fmt::format("{} 을(를) 돌려준다", want));
+    return detail::value_mismatch(run, want, fmt::format("{} = {}", name, detail::show(actual)), detail::reordered(actual, expected));
+}
+
 }  // namespace aio::testing
