@@ -21,7 +21,7 @@ aio::task<void> count_up(int ticks = 10, double interval = 1);
 // 취소되어도 그때까지 받은 줄은 남아 있어야 하기 때문입니다.
 aio::task<void> read_inputs(std::vector<std::string>& inputs, std::string quit_word = "q");
 
-// 1. "카운터를 시작합니다: {interval}초마다 {ticks}번 셉니다. 입력을 마치려면 {quit_word} 를 입력하세요."
+// 1. "카운터를 시작합니다: {interval}초마다 {ticks}번 셉니다. (입력 종료: {quit_word})"
 //    를 출력합니다 (interval 은 {} 형식: 1 → "1", 0.5 → "0.5").
 // 2. count_up 과 read_inputs 를 aio::create_task 로 동시에 시작하고, count_up 이 끝나기를 기다립니다.
 // 3. 그때 read_inputs 가 아직 입력을 기다리고 있으면 cancel() 로 취소하고, 취소가 끝나기를 기다린 뒤

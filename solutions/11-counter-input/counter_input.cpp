@@ -23,8 +23,7 @@ aio::task<void> read_inputs(std::vector<std::string>& inputs, std::string quit_w
 }
 
 aio::task<CounterResult> run_counter(int ticks, double interval, std::string quit_word) {
-    aio::print("카운터를 시작합니다: {}초마다 {}번 셉니다. 입력을 마치려면 {} 를 입력하세요.", interval, ticks,
-               quit_word);
+    aio::print("카운터를 시작합니다: {}초마다 {}번 셉니다. (입력 종료: {})", interval, ticks, quit_word);
     CounterResult result;
     aio::Task<void> counter = aio::create_task(count_up(ticks, interval));
     aio::Task<void> reader = aio::create_task(read_inputs(result.inputs, quit_word));

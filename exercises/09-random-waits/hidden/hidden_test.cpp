@@ -30,11 +30,11 @@ TEST_CASE("임의 대기(숨김): 시드 42 로도 파이썬과 같은 시간에
     check_all(run_virtual(run_random_waits(42, 5, 1, 5)), kSeed42);
 }
 
-TEST_CASE("임의 대기(숨김): 시드 7 - 끝나는 순서는 짧은 순, 돌려주는 순서는 작업 번호 순") {
+TEST_CASE("임의 대기(숨김): 시드 7 - 끝나는 순서는 짧은 순이고 돌려주는 순서는 작업 번호 순") {
     check_all(run_virtual(run_random_waits(7, 5, 1, 5)), kSeed7);
 }
 
-TEST_CASE("임의 대기(숨김): 작업 8개, 0.5~1.5초 (시드 3) - 여덟 개가 한꺼번에 진행된다") {
+TEST_CASE("임의 대기(숨김): 작업 8개 0.5초에서 1.5초 (시드 3) - 여덟 개가 한꺼번에 진행된다") {
     check_all(run_virtual(run_random_waits(3, 8, 0.5, 1.5)), kSeed3Eight);
 }
 

@@ -16,7 +16,7 @@ void check_all(const std::vector<Expected>& cases, double seconds_per_mb) {
 }
 }  // namespace
 
-TEST_CASE("파일 처리(숨김): 큰 파일이 앞에 오는 목록, MB당 0.25초") {
+TEST_CASE("파일 처리(숨김): 큰 파일이 앞에 오는 목록 (MB당 0.25초)") {
     check_all({{{"큰파일.iso", 8}, 2.0}, {{"중간파일.doc", 2.4}, 0.6}, {{"작은파일.txt", 0.4}, 0.1}}, 0.25);
 }
 

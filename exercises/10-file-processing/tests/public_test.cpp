@@ -16,7 +16,7 @@ TEST_CASE("파일 처리: 세 파일이 0초에 함께 시작해 가장 큰 파�
     AIO_CHECK(printed_at(r, start_line(kSample[2]), 0.0));  // the last one to start: all of them at 0
 }
 
-TEST_CASE("파일 처리: 각 파일은 크기에 비례하는 시간(0.5, 1.5, 3.0초) 뒤에 끝난다") {
+TEST_CASE("파일 처리: 각 파일은 크기에 비례하는 시간(0.5초 1.5초 3.0초) 뒤에 끝난다") {
     auto r = run_sample();
     for (const Expected& c : kSample) AIO_CHECK(printed_at(r, done_line(c), c.seconds));
 }
