@@ -16,7 +16,7 @@ inline std::vector<FileInfo> sample_files() { return {{"메모.txt", 1}, {"사�
 
 // "{name} 처리 시작... ({size_mb}MB)" 를 출력하고 (크기는 {} 형식: 3 → "3", 2.5 → "2.5"),
 // size_mb * seconds_per_mb 초를 (비동기로) 기다린 뒤 "{name} 처리 완료! ({처리 시간:.1f}초)" 를
-// 출력하고 "{name} (처리 완료)" 를 돌려줍니다. 크기가 0 인 파일은 기다리지 않고 바로 끝납니다.
+// 출력하고 "{name} (처리 완료)" 를 돌려줍니다. 크기가 0 인 파일은 0초 만에 끝납니다.
 aio::task<std::string> process_file(std::string name, double size_mb, double seconds_per_mb = 0.5);
 
 // "파일 {n}개를 동시에 처리합니다." 를 출력하고, 모든 파일의 process_file 을 aio::gather 로 동시에
