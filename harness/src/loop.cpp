@@ -67,6 +67,7 @@ void EventLoop::call_soon_threadsafe(Handle handle) {
     {
         std::lock_guard lock(threadsafe_mutex_);
         threadsafe_.push_back(handle);
+        threadsafe_pending_.store(true, std::memory_order_release);
     }
     threadsafe_cv_.notify_one();
 }
@@ -88,10 +89,7 @@ void EventLoop::run_once() {
 
     // 2. The select timeout.
     std::optional<double> timeout;
-    {
-        std::lock_guard lock(threadsafe_mutex_);
-        if (!ready_.empty() || stopping_ || !threadsafe_.empty()) timeout = 0.0;
-    }
+    if (!ready_.empty() || stopping_ || threadsafe_pending_.load(std::memory_order_acquire)) timeout = 0.0;
     if (!timeout && !scheduled_.empty()) {
         double when = scheduled_.front().when;
         if (clock::is_virtual() && when > options_.virtual_time_limit) {
@@ -116,9 +114,7 @@ void EventLoop::run_once() {
     // 5. Run exactly what is ready now; anything scheduled meanwhile waits for the next pass.
     const std::size_t ntodo = ready_.size();
     for (std::size_t i = 0; i < ntodo; ++i) {
-        Handle h = ready_.front();
-        ready_.pop_front();
-        run_handle(h);
+        run_handle(ready_.pop_front());
     }
 }
 
@@ -158,11 +154,11 @@ void EventLoop::select(std::optional<double> timeout) {
     }
     for (Handle h : threadsafe_) ready_.push_back(h);
     threadsafe_.clear();
+    threadsafe_pending_.store(false, std::memory_order_relaxed);
 }
 
 void EventLoop::clear_queues() {
-    for (Handle h : ready_) h.target->release();
-    ready_.clear();
+    while (!ready_.empty()) ready_.pop_front().target->release();
     for (Timer& t : scheduled_) t.handle.target->release();
     scheduled_.clear();
 }
