@@ -1,0 +1,372 @@
+#include "build.hpp"
+
+#include <fmt/format.h>
+
+#ifndef BOOST_PROCESS_USE_STD_FS
+#define BOOST_PROCESS_USE_STD_FS
+#endif
+#include <boost/process.hpp>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace grader {
+namespace bp = boost::process;
+
+namespace {
+
+constexpr const char* kGraderKitFormat = "aio-grader-kit-3";
+
+std::string compiler_identity(const std::string& cxx) {
+    bp::ipstream out;
+    std::error_code ec;
+    bp::child c(bp::search_path(cxx), "--version", bp::std_out > out, bp::std_err > bp::null, ec);
+    if (ec) throw std::runtime_error("cannot run the compiler " + cxx + ": " + ec.message());
+    std::string first;
+    std::getline(out, first);
+    c.wait();
+    return first;
+}
+
+void hash_tree(Sha256& h, const fs::path& root, const fs::path& path) {
+    std::vector<fs::path> files;
+    if (fs::is_directory(path)) {
+        for (const auto& e : fs::recursive_directory_iterator(path))
+            if (e.is_regular_file()) files.push_back(e.path());
+    } else if (fs::is_regular_file(path)) {
+        files.push_back(path);
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        h.field(f.lexically_relative(root).generic_string());
+        h.field(read_file(f).value_or(""));
+    }
+}
+
+// Headers next to api.hpp that compile and link may read (tests and sources stay hidden).
+std::vector<fs::path> exercise_headers(const Exercise& ex) {
+    std::vector<fs::path> out;
+    for (const auto& e : fs::directory_iterator(ex.dir)) {
+        auto ext = e.path().extension();
+        if (e.is_regular_file() && (ext == ".hpp" || ext == ".h")) out.push_back(e.path());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string object_name(const fs::path& src) { return src.stem().string() + ".o"; }
+
+// Runs a trusted build step (kit sources) with a time limit but without sandbox.
+std::string run_trusted(const std::vector<std::string>& argv, const fs::path& cwd, const fs::path& log_dir,
+                        const std::string& tag, double wall_seconds) {
+    ProcessSpec spec;
+    spec.argv = argv;
+    spec.cwd = cwd;
+    spec.env = clean_env(cwd);
+    spec.stdout_path = log_dir / (tag + ".out");
+    spec.stderr_path = log_dir / (tag + ".err");
+    spec.limits.wall_seconds = wall_seconds;
+    spec.limits.cpu_seconds = wall_seconds;
+    spec.limits.memory_bytes = 8L << 30;
+    spec.limits.file_bytes = 1L << 30;
+    spec.limits.processes = 1 << 20;
+    ProcessResult r = run_process(spec, SandboxInfo{});
+    if (r.launched && r.exited && r.exit_code == 0) return "";
+    std::string err = read_file(spec.stderr_path, 1 << 16).value_or("");
+    if (!r.launched) return "cannot start " + argv[0] + ": " + r.launch_error;
+    if (r.timed_out) return fmt::format("{} timed out after {} s", tag, wall_seconds);
+    return err.empty() ? fmt::format("{} failed (exit {}, signal {})", tag, r.exit_code, r.signal) : err;
+}
+
+class FileLock {
+public:
+    explicit FileLock(const fs::path& p) {
+        fd_ = ::open(p.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd_ >= 0) ::flock(fd_, LOCK_EX);
+    }
+    ~FileLock() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+
+private:
+    int fd_ = -1;
+};
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> clean_env(const fs::path& home) {
+    return {{"PATH", "/usr/local/bin:/usr/bin:/bin"}, {"LC_ALL", "C.UTF-8"}, {"LANG", "C.UTF-8"},
+            {"HOME", home.string()},                  {"TMPDIR", home.string()}};
+}
+
+KitBuild::KitBuild(const Config& config, const Kit& kit, const fs::path& cache_dir) : config_(config), kit_(kit) {
+    Sha256 h;
+    h.field(kGraderKitFormat).field(config.fingerprint());
+    h.field(compiler_identity(config.compile.cxx));
+    for (const auto& inc : kit.include_dirs) hash_tree(h, kit.root, inc);
+    for (const auto& src : kit.harness_sources) hash_tree(h, kit.root, src);
+    hash_tree(h, kit.root, kit.runner_main);
+    for (const auto& ex : kit.exercises) {
+        h.field(ex.id);
+        hash_tree(h, kit.root, ex.dir / "exercise.toml");
+        for (const auto& hdr : exercise_headers(ex)) hash_tree(h, kit.root, hdr);
+        for (const auto& t : ex.test_sources) hash_tree(h, kit.root, t);
+    }
+    for (const auto& inc : kit.include_dirs)
+        if (fs::exists(inc / "aio" / "testing" / "exercise.hpp")) exercise_info_ = true;
+    version_ = h.hex();
+    dir_ = cache_dir / ("kit-" + version_.substr(0, 16));
+    cxx_path_ = bp::search_path(config.compile.cxx).string();
+    if (cxx_path_.empty()) throw std::runtime_error("compiler not found: " + config.compile.cxx);
+    std::string linker = config.compile.linker;
+    if (linker == "auto") {
+        linker = "";
+        for (const char* candidate : {"gold", "lld"})
+            if (!bp::search_path(std::string("ld.") + candidate).empty()) {
+                linker = candidate;
+                break;
+            }
+    }
+    if (!linker.empty() && linker != "default") linker_flags_.push_back("-fuse-ld=" + linker);
+}
+
+std::string KitBuild::exercise_error(const std::string& id) const {
+    auto it = exercise_errors_.find(id);
+    return it == exercise_errors_.end() ? "" : it->second;
+}
+
+std::vector<std::string> KitBuild::compile_command(const Exercise& ex, const fs::path& src, const fs::path& obj,
+                                                   bool use_pch) const {
+    std::vector<std::string> cmd{cxx_path_};
+    cmd.insert(cmd.end(), config_.compile.flags.begin(), config_.compile.flags.end());
+    cmd.push_back("-pipe");
+    cmd.push_back("-I" + ex.dir.string());
+    for (const auto& inc : kit_.include_dirs) cmd.push_back("-I" + inc.string());
+    if (use_pch && config_.compile.pch) cmd.insert(cmd.end(), {"-include", (dir_ / "pch" / "aio_pch.hpp").string()});
+    cmd.insert(cmd.end(), {"-c", src.string(), "-o", obj.string()});
+    return cmd;
+}
+
+std::vector<std::string> KitBuild::link_command(const Exercise& ex, const std::vector<fs::path>& student_objects,
+                                                const fs::path& binary) const {
+    std::vector<std::string> cmd{cxx_path_};
+    cmd.insert(cmd.end(), config_.compile.link_flags.begin(), config_.compile.link_flags.end());
+    cmd.insert(cmd.end(), linker_flags_.begin(), linker_flags_.end());
+    cmd.push_back((dir_ / "obj" / "runner.o").string());
+    for (const auto& t : ex.test_sources) cmd.push_back((dir_ / "obj" / ex.id / object_name(t)).string());
+    if (exercise_info_) cmd.push_back((dir_ / "obj" / ex.id / "exercise_info.o").string());
+    for (const auto& o : student_objects) cmd.push_back(o.string());
+    // Objects, not an archive: the harness registers Catch2 listeners nothing refers to.
+    for (const auto& src : kit_.harness_sources) cmd.push_back((dir_ / "obj" / ("harness-" + src.stem().string() + ".o")).string());
+    cmd.insert(cmd.end(), config_.compile.libs.begin(), config_.compile.libs.end());
+    cmd.insert(cmd.end(), {"-o", binary.string()});
+    return cmd;
+}
+
+std::vector<fs::path> KitBuild::read_only_inputs(const Exercise& ex) const {
+    std::vector<fs::path> out = kit_.include_dirs;
+    for (const auto& h : exercise_headers(ex)) out.push_back(h);
+    out.push_back(dir_);
+    return out;
+}
+
+void KitBuild::ensure(int jobs) {
+    std::lock_guard lock(mutex_);
+    if (ready_) return;
+    fs::create_directories(dir_.parent_path());
+    FileLock file_lock(fs::path(dir_.string() + ".lock"));
+    if (fs::exists(dir_ / "ok.json")) {
+        json ok = read_json(dir_ / "ok.json");
+        for (auto& [id, err] : ok["exercise_errors"].items()) exercise_errors_[id] = err.get<std::string>();
+    } else {
+        build(jobs);
+    }
+    ready_ = true;
+}
+
+void KitBuild::build(int jobs) {
+    fs::remove_all(dir_);
+    const fs::path obj = dir_ / "obj", logs = dir_ / "logs";
+    fs::create_directories(obj);
+    fs::create_directories(logs);
+    fs::create_directories(dir_ / "pch");
+
+    struct Step {
+        std::vector<std::string> argv;
+        std::string tag;
+        std::string exercise;  // empty: harness/runner/pch (fatal when failing)
+    };
+    std::vector<Step> steps;
+    const auto base_flags = [&](const fs::path& extra_include) {
+        std::vector<std::string> cmd{cxx_path_};
+        cmd.insert(cmd.end(), config_.compile.flags.begin(), config_.compile.flags.end());
+        cmd.push_back("-pipe");
+        if (!extra_include.empty()) cmd.push_back("-I" + extra_include.string());
+        for (const auto& inc : kit_.include_dirs) cmd.push_back("-I" + inc.string());
+        return cmd;
+    };
+    for (const auto& src : kit_.harness_sources) {
+        auto cmd = base_flags({});
+        const std::string name = "harness-" + src.stem().string();
+        cmd.insert(cmd.end(), {"-c", src.string(), "-o", (obj / (name + ".o")).string()});
+        steps.push_back({cmd, name, ""});
+    }
+    {
+        auto cmd = base_flags({});
+        cmd.insert(cmd.end(), {"-c", kit_.runner_main.string(), "-o", (obj / "runner.o").string()});
+        steps.push_back({cmd, "runner", ""});
+    }
+    if (config_.compile.pch) {
+        write_file_atomic(dir_ / "pch" / "aio_pch.hpp", "// Precompiled once per batch by the grader.\n#include <aio/aio.hpp>\n");
+        auto cmd = base_flags({});
+        cmd.insert(cmd.end(), {"-x", "c++-header", (dir_ / "pch" / "aio_pch.hpp").string(), "-o",
+                               (dir_ / "pch" / "aio_pch.hpp.gch").string()});
+        steps.push_back({cmd, "pch", ""});
+    }
+    for (const auto& ex : kit_.exercises) {
+        fs::create_directories(obj / ex.id);
+        for (const auto& t : ex.test_sources) {
+            auto cmd = base_flags(ex.dir);
+            cmd.insert(cmd.end(), {"-c", t.string(), "-o", (obj / ex.id / object_name(t)).string()});
+            steps.push_back({cmd, ex.id + "-" + t.stem().string(), ex.id});
+        }
+        if (exercise_info_) {
+            // What the kit's CMake generates per exercise: aio::testing::exercise() = {id, limit}.
+            const fs::path info = obj / ex.id / "exercise_info.cpp";
+            write_file_atomic(info, fmt::format(R"(// Generated by the grader from {0}/exercise.toml.
+#include <aio/testing/exercise.hpp>
+
+namespace {{
+[[maybe_unused]] const bool registered = [] {{
+    aio::testing::exercise() = {{"{0}", {1}}};
+    return true;
+}}();
+}}  // namespace
+)", ex.id, fmt::format("{:.17g}", effective_limits(ex, config_).virtual_seconds)));
+            auto cmd = base_flags(ex.dir);
+            cmd.insert(cmd.end(), {"-c", info.string(), "-o", (obj / ex.id / "exercise_info.o").string()});
+            steps.push_back({cmd, ex.id + "-exercise_info", ex.id});
+        }
+        if (ex.test_sources.empty()) exercise_errors_[ex.id] = "no tests/public_test.cpp or hidden/hidden_test.cpp";
+    }
+    // The slowest steps (Catch2's runner, the PCH) first, so parallel workers finish together.
+    std::stable_partition(steps.begin(), steps.end(), [](const Step& s) { return s.tag == "runner" || s.tag == "pch"; });
+
+    std::vector<std::string> errors(steps.size());
+    parallel_for(steps.size(), jobs, [&](std::size_t i) {
+        errors[i] = run_trusted(steps[i].argv, dir_, logs, steps[i].tag, 900);
+    });
+    std::string fatal;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        if (errors[i].empty()) continue;
+        if (steps[i].exercise.empty()) fatal += fmt::format("{}:\n{}\n", steps[i].tag, errors[i]);
+        else exercise_errors_[steps[i].exercise] += first_diagnostic(errors[i], "", 2000);
+    }
+    if (!fatal.empty()) throw std::runtime_error("the kit does not build:\n" + fatal);
+
+    json ok = {{"version", version_}, {"exercise_errors", exercise_errors_}};
+    write_json_atomic(dir_ / "ok.json", ok);
+}
+
+std::string first_diagnostic(const std::string& output, const fs::path& strip_dir, std::size_t max_bytes) {
+    std::string text = output;
+    if (!strip_dir.empty()) {
+        text = replace_all(text, strip_dir.string() + "/src/", "");
+        text = replace_all(text, strip_dir.string() + "/", "");
+    }
+    auto lines = split_lines(text);
+    auto is_error = [](const std::string& l) {
+        return contains(l, ": error:") || contains(l, ": fatal error:") || contains(l, "undefined reference to") ||
+               contains(l, "multiple definition of") || starts_with(l, "error:");
+    };
+    auto is_new_diag = [](const std::string& l) {
+        return contains(l, ": error:") || contains(l, ": warning:") || contains(l, ": note:") ||
+               contains(l, "In function") || contains(l, "In member function") || starts_with(l, "collect2:") ||
+               contains(l, "In file included from") || contains(l, "At global scope");
+    };
+    std::size_t first = lines.size();
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (is_error(lines[i])) {
+            first = i;
+            break;
+        }
+    if (first == lines.size()) return sanitize_text(trim(text), max_bytes);
+    std::string out = lines[first];
+    for (std::size_t i = first + 1; i < lines.size() && i < first + 6; ++i) {
+        if (is_new_diag(lines[i])) break;
+        out += "\n" + lines[i];
+    }
+    // Linker lines carry object paths: keep only the message.
+    if (auto pos = out.find(": undefined reference to"); pos != std::string::npos && !contains(out, ": error:"))
+        out = "undefined reference to" + out.substr(pos + std::string(": undefined reference to").size());
+    return sanitize_text(out, max_bytes);
+}
+
+BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const Exercise& ex, const ExerciseFiles& files,
+                           const fs::path& job_dir) {
+    BuildOutcome outcome;
+    const fs::path src = job_dir / "src", obj = job_dir / "obj", logs = job_dir / "logs";
+    fs::create_directories(src);
+    fs::create_directories(obj);
+    fs::create_directories(logs);
+    for (const auto& f : files.files) write_file_atomic(src / fs::path(f.name).filename(), f.content);
+    hand_over(job_dir, ctx.sandbox);
+
+    const auto limits = [&] {
+        ProcessLimits l;
+        l.wall_seconds = ctx.config->compile.wall_seconds;
+        l.cpu_seconds = ctx.config->compile.wall_seconds;
+        l.memory_bytes = ctx.config->compile.memory_mb << 20;
+        l.file_bytes = 512L << 20;
+        l.processes = 256;
+        return l;
+    }();
+    const auto run_step = [&](const std::vector<std::string>& argv, const std::string& tag, std::string& output) {
+        ProcessSpec spec;
+        spec.argv = argv;
+        spec.cwd = job_dir;
+        spec.env = clean_env(job_dir);
+        spec.stdout_path = logs / (tag + ".out");
+        spec.stderr_path = logs / (tag + ".err");
+        spec.limits = limits;
+        spec.view.hide = ctx.hidden_paths;
+        spec.view.read_only = kit.read_only_inputs(ex);
+        spec.view.writable = {job_dir};
+        ProcessResult r = run_process(spec, ctx.sandbox);
+        output = read_file(spec.stderr_path, 1 << 20).value_or("") + read_file(spec.stdout_path, 1 << 16).value_or("");
+        if (!r.launched) output = "cannot start the compiler: " + r.launch_error;
+        else if (r.timed_out) output = fmt::format("error: the compiler ran longer than {} s", limits.wall_seconds);
+        else if (r.signal) output += fmt::format("\nerror: the compiler was killed by {}", signal_name(r.signal));
+        return r.launched && r.exited && r.exit_code == 0;
+    };
+
+    std::vector<fs::path> objects;
+    for (const auto& f : files.files) {
+        const fs::path name = fs::path(f.name).filename();
+        const fs::path o = obj / (name.stem().string() + ".o");
+        std::string output;
+        bool ok = run_step(kit.compile_command(ex, src / name, o, true), "compile-" + name.stem().string(), output);
+        outcome.log += output;
+        if (!ok) {
+            outcome.status = BuildOutcome::Status::compile_error;
+            outcome.first_error = first_diagnostic(output, job_dir);
+            return outcome;
+        }
+        objects.push_back(o);
+    }
+    outcome.binary = job_dir / "test-binary";
+    std::string output;
+    if (!run_step(kit.link_command(ex, objects, outcome.binary), "link", output)) {
+        outcome.log += output;
+        outcome.status = BuildOutcome::Status::link_error;
+        outcome.first_error = first_diagnostic(output, job_dir);
+        return outcome;
+    }
+    return outcome;
+}
+
+}  // namespace grader

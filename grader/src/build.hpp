@@ -1,0 +1,76 @@
+// Stage 2, build. Once per batch (and cached across batches by the kit version) the harness, our
+// Catch2 runner main, a precompiled <aio/aio.hpp> and every exercise's public and hidden tests are
+// compiled. Per submission only the student's files are compiled, with the same flags, and linked
+// against those objects.
+#pragma once
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "collect.hpp"
+#include "config.hpp"
+#include "run.hpp"
+
+namespace grader {
+
+// Everything one grading run shares.
+struct BatchContext {
+    const Config* config = nullptr;
+    const Kit* kit = nullptr;
+    SandboxInfo sandbox;
+    fs::path cache_dir;                 // kit builds and the per-exercise result cache
+    fs::path work_root;                 // per-job scratch, removed after each job
+    std::vector<fs::path> hidden_paths; // never visible to student code (bwrap)
+    int jobs = 1;
+};
+
+class KitBuild {
+public:
+    KitBuild(const Config& config, const Kit& kit, const fs::path& cache_dir);
+    const std::string& version() const { return version_; }
+    // Builds what is missing (thread-safe, also across processes sharing the cache).
+    // Throws when the harness or the runner does not compile: then nothing can be graded.
+    void ensure(int jobs);
+    bool ready() const { return ready_; }
+    fs::path dir() const { return dir_; }
+    // Empty when the exercise's tests compiled; else why not (English).
+    std::string exercise_error(const std::string& id) const;
+
+    std::vector<std::string> compile_command(const Exercise& ex, const fs::path& src, const fs::path& obj, bool use_pch) const;
+    std::vector<std::string> link_command(const Exercise& ex, const std::vector<fs::path>& student_objects,
+                                          const fs::path& binary) const;
+    std::vector<fs::path> read_only_inputs(const Exercise& ex) const;  // what compile/link must see
+
+private:
+    void build(int jobs);
+    const Config& config_;
+    const Kit& kit_;
+    std::string version_;
+    fs::path dir_;
+    std::string cxx_path_;
+    std::vector<std::string> linker_flags_;
+    std::map<std::string, std::string> exercise_errors_;
+    bool ready_ = false;
+    bool exercise_info_ = false;  // the kit's helpers want aio::testing::exercise() filled in
+    std::mutex mutex_;
+};
+
+struct BuildOutcome {
+    enum class Status { ok, compile_error, link_error, grader_error } status = Status::ok;
+    std::string first_error;  // trimmed compiler/linker message (English, paths relative)
+    std::string log;          // full output for the logs
+    fs::path binary;
+};
+
+BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const Exercise& ex, const ExerciseFiles& files,
+                           const fs::path& job_dir);
+
+// The first error of a GCC/ld diagnostic output: its line and a few lines of context, with the
+// build directory removed from paths.
+std::string first_diagnostic(const std::string& output, const fs::path& strip_dir, std::size_t max_bytes = 800);
+
+// Environment for compilers and tests: nothing from the grader's own environment.
+std::vector<std::pair<std::string, std::string>> clean_env(const fs::path& home);
+
+}  // namespace grader

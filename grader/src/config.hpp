@@ -1,0 +1,87 @@
+// The grader's configuration (grader.toml, TOML++) and the kit it grades against: the exercises
+// and their exercise.toml (schema: docs/exercise-format.md).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util.hpp"
+
+namespace grader {
+
+// Per test process. Values from exercise.toml, then overridden by grader.toml [limits].
+struct Limits {
+    double virtual_seconds = 3600;  // informational: the tests apply it themselves
+    double wall_seconds = 10;
+    double cpu_seconds = 10;
+    long memory_mb = 512;
+    long output_kb = 1024;     // stdout and stderr, each
+    long file_size_kb = 4096;  // any file the test writes
+    long processes = 64;       // RLIMIT_NPROC inside the sandbox
+};
+
+struct TestSpec {
+    std::string name;  // exact Catch2 TEST_CASE name
+    int points = 1;
+    bool hidden = false;
+};
+
+struct Exercise {
+    std::string id;  // "02-async-example"
+    int number = 0;
+    std::string title, section, program;
+    std::vector<std::string> student_files;
+    Limits limits;
+    std::vector<TestSpec> tests;
+    fs::path dir;                // <kit>/exercises/<id>
+    std::vector<fs::path> test_sources;  // public + hidden test files that exist
+    int max_points() const;
+};
+
+struct CompileConfig {
+    std::string cxx = "g++";
+    std::vector<std::string> flags{"-std=c++20", "-O1", "-pthread", "-fdiagnostics-color=never"};
+    std::vector<std::string> link_flags{"-pthread"};
+    std::vector<std::string> libs{"-lfmt"};
+    std::string linker = "auto";  // auto: gold or lld when present, else the default
+    bool pch = true;              // precompile <aio/aio.hpp> once per batch
+    double wall_seconds = 60;     // per compiler/linker run
+    long memory_mb = 4096;
+};
+
+struct SandboxConfig {
+    std::string mode = "auto";  // auto | bwrap | rlimits
+    std::string user = "nobody";  // when the grader runs as root, test processes drop to this user
+};
+
+struct Config {
+    fs::path kit_root;
+    fs::path config_dir;                    // relative paths in grader.toml resolve against this
+    std::vector<std::string> exercises;     // empty: every exercise of the kit
+    CompileConfig compile;
+    SandboxConfig sandbox;
+    json limit_overrides = json::object();  // keys of Limits
+    std::string hidden_visibility = "after_published";  // Gradescope visibility of hidden tests
+    std::vector<std::string> harness_sources{"harness/src"};   // files or directories (recursive)
+    std::vector<std::string> include_dirs{"harness/include"};
+    std::string runner_main = "grader/runner/grader_main.cpp";
+    std::string fingerprint() const;  // what changes results (not paths)
+};
+
+// Reads grader.toml if given; `kit_override` wins over its `kit` key; the default kit is the
+// source tree this grader was built from (or the current directory when that is gone).
+Config load_config(const std::optional<fs::path>& file, const std::optional<fs::path>& kit_override);
+
+struct Kit {
+    fs::path root;
+    std::vector<Exercise> exercises;     // sorted by number, filtered by Config::exercises
+    std::vector<fs::path> include_dirs;  // absolute
+    std::vector<fs::path> harness_sources;
+    fs::path runner_main;
+    std::vector<std::string> problems;   // exercise.toml problems (English), reported, not fatal
+};
+
+Kit load_kit(const Config& config);
+Limits effective_limits(const Exercise& ex, const Config& config);
+
+}  // namespace grader

@@ -1,0 +1,53 @@
+// Stage 4, judge: turn what happened into a verdict, a score and a Korean message per test.
+// A test scores its points only when the runner main reported it passed (with the nonce) AND
+// the process then ended normally; everything else scores 0 with the reason.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "build.hpp"
+#include "collect.hpp"
+#include "config.hpp"
+#include "run.hpp"
+
+namespace grader {
+
+// Verdict names (stable; used in gradebook.csv, JSON, tests):
+//   passed failed compile_error missing_file not_utf8 not_text timeout cpu_limit memory_limit
+//   output_limit crash deadlock virtual_time_limit step_limit no_result grader_error
+struct TestResult {
+    std::string name;
+    bool hidden = false;
+    int points = 0, score = 0;
+    std::string verdict;
+    std::string message;  // Korean, for students
+    std::string log;      // English, for instructors (logs/)
+    json trace;           // spans/lines/warnings of the last virtual run, or null
+    json hints = json::array();  // Korean hints derived from the trace
+};
+
+struct ExerciseResult {
+    std::string id, title;
+    int score = 0, max_score = 0;
+    std::string verdict;  // passed, or the exercise-level problem, or the most severe test verdict
+    std::string message;  // Korean, exercise-level (compile error, missing file, ...)
+    std::vector<TestResult> tests;
+};
+
+json to_json(const TestResult& t);
+json to_json(const ExerciseResult& e);
+TestResult test_from_json(const json& j);
+ExerciseResult exercise_from_json(const json& j);
+
+TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun& run);
+// Every test of the exercise fails for one reason (compile error, missing file, broken kit).
+ExerciseResult judge_unbuildable(const Exercise& ex, const std::string& verdict, const std::string& message,
+                                 const std::string& log);
+ExerciseResult judge_files(const Exercise& ex, const ExerciseFiles& files);  // only when !files.usable()
+void summarize(ExerciseResult& ex);  // score, max_score, verdict from tests
+
+int severity(const std::string& verdict);  // larger = more severe, for summaries
+std::string verdict_label_ko(const std::string& verdict);
+std::string hint_for(const std::string& verdict);  // Korean
+
+}  // namespace grader

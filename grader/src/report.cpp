@@ -1,0 +1,176 @@
+#include "report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace grader {
+
+json to_json(const StudentRecord& s) {
+    json ex = json::array();
+    for (const auto& e : s.exercises) ex.push_back(to_json(e));
+    return {{"format", "aio-grader-1"}, {"id", s.id},          {"name", s.name},        {"key", s.key},
+            {"sandbox", s.sandbox},      {"sandbox_note_ko", s.sandbox_note_ko},       {"score", s.score},
+            {"max_score", s.max_score},  {"verdict", s.verdict}, {"exercises", ex}};
+}
+
+StudentRecord student_from_json(const json& j) {
+    StudentRecord s;
+    s.id = j.value("id", "");
+    s.name = j.value("name", "");
+    s.key = j.value("key", "");
+    s.sandbox = j.value("sandbox", "");
+    s.sandbox_note_ko = j.value("sandbox_note_ko", "");
+    s.score = j.value("score", 0);
+    s.max_score = j.value("max_score", 0);
+    s.verdict = j.value("verdict", "");
+    for (const auto& e : j.value("exercises", json::array())) s.exercises.push_back(exercise_from_json(e));
+    return s;
+}
+
+void finalize(StudentRecord& s) {
+    s.score = s.max_score = 0;
+    s.verdict = "passed";
+    for (const auto& e : s.exercises) {
+        s.score += e.score;
+        s.max_score += e.max_score;
+        if (severity(e.verdict) > severity(s.verdict)) s.verdict = e.verdict;
+    }
+}
+
+namespace {
+std::string test_output(const TestResult& t) {
+    std::string out;
+    if (t.verdict != "passed") {
+        out = fmt::format("[{}] {}", verdict_label_ko(t.verdict), t.message);
+        for (const auto& h : t.hints) out += "\n힌트: " + h.get<std::string>();
+        if (std::string h = hint_for(t.verdict); !h.empty() && t.verdict != "failed") out += "\n힌트: " + h;
+    }
+    return out;
+}
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    return "\"" + replace_all(s, "\"", "\"\"") + "\"";
+}
+}  // namespace
+
+json gradescope_results(const StudentRecord& s, const ReportOptions& options) {
+    json tests = json::array();
+    for (const auto& e : s.exercises) {
+        for (const auto& t : e.tests) {
+            tests.push_back({{"name", fmt::format("[{}] {}", e.id, t.name)},
+                             {"score", t.score},
+                             {"max_score", t.points},
+                             {"status", t.verdict == "passed" ? "passed" : "failed"},
+                             {"output", test_output(t)},
+                             {"tags", json::array({e.id, t.verdict})},
+                             {"visibility", t.hidden ? options.hidden_visibility : "visible"}});
+        }
+    }
+    std::string summary = fmt::format("총점 {}/{}점.", s.score, s.max_score);
+    for (const auto& e : s.exercises)
+        summary += fmt::format("\n{} {}: {}/{}점 ({})", e.id, e.title, e.score, e.max_score, verdict_label_ko(e.verdict));
+    if (!s.sandbox_note_ko.empty()) summary += "\n채점 환경: " + s.sandbox_note_ko;
+    return {{"score", s.score},      {"output", summary}, {"visibility", "visible"},
+            {"stdout_visibility", "hidden"}, {"tests", tests}};
+}
+
+json classroom_results(const StudentRecord& s) {
+    json tests = json::array();
+    bool error = false, all_pass = true;
+    for (const auto& e : s.exercises) {
+        for (const auto& t : e.tests) {
+            const std::string status = t.verdict == "passed" ? "pass" : t.verdict == "grader_error" ? "error" : "fail";
+            error |= status == "error";
+            all_pass &= status == "pass";
+            tests.push_back({{"name", fmt::format("[{}] {}", e.id, t.name)},
+                             {"status", status},
+                             {"message", test_output(t)},
+                             {"score", t.score},
+                             {"max_score", t.points},
+                             {"filename", e.id},
+                             {"line_no", nullptr},
+                             {"execution_time", nullptr},
+                             {"test_code", e.id + ": " + t.name}});
+        }
+    }
+    return {{"version", 1}, {"status", error ? "error" : all_pass ? "pass" : "fail"}, {"max_score", s.max_score},
+            {"tests", tests}};
+}
+
+std::string gradebook_csv(const std::vector<StudentRecord>& students) {
+    std::vector<std::string> ids;  // exercise columns: union, in first-seen order
+    for (const auto& s : students)
+        for (const auto& e : s.exercises)
+            if (std::find(ids.begin(), ids.end(), e.id) == ids.end()) ids.push_back(e.id);
+    std::string out = "student,name";
+    for (const auto& id : ids) out += "," + csv_field(id);
+    out += ",total,max,verdict\n";
+    for (const auto& s : students) {
+        out += csv_field(s.id) + "," + csv_field(s.name);
+        for (const auto& id : ids) {
+            auto it = std::find_if(s.exercises.begin(), s.exercises.end(), [&](const ExerciseResult& e) { return e.id == id; });
+            out += it == s.exercises.end() ? "," : fmt::format(",{}", it->score);
+        }
+        out += fmt::format(",{},{},{}\n", s.score, s.max_score, s.verdict);
+    }
+    return out;
+}
+
+json class_summary(const std::vector<StudentRecord>& students) {
+    json per_ex = json::object();
+    std::map<std::string, int> verdicts;   // per student (most severe)
+    std::map<std::string, int> test_verdicts;
+    std::vector<std::string> order;
+    for (const auto& s : students) {
+        verdicts[s.verdict]++;
+        for (const auto& e : s.exercises) {
+            if (!per_ex.contains(e.id)) {
+                per_ex[e.id] = {{"title", e.title}, {"max_score", e.max_score}, {"students", 0}, {"passed", 0},
+                                {"score_sum", 0},   {"verdicts", json::object()}};
+                order.push_back(e.id);
+            }
+            json& x = per_ex[e.id];
+            x["students"] = x["students"].get<int>() + 1;
+            x["passed"] = x["passed"].get<int>() + (e.verdict == "passed" ? 1 : 0);
+            x["score_sum"] = x["score_sum"].get<int>() + e.score;
+            x["verdicts"][e.verdict] = x["verdicts"].value(e.verdict, 0) + 1;
+            for (const auto& t : e.tests) test_verdicts[t.verdict]++;
+        }
+    }
+    json exercises = json::array();
+    for (const auto& id : order) {
+        json x = per_ex[id];
+        x["id"] = id;
+        int n = x["students"].get<int>();
+        x["pass_rate"] = n ? double(x["passed"].get<int>()) / n : 0.0;
+        exercises.push_back(x);
+    }
+    json scores = json::array();
+    int max_score = 0;
+    for (const auto& s : students) {
+        scores.push_back(s.score);
+        max_score = std::max(max_score, s.max_score);
+    }
+    return {{"students", students.size()}, {"max_score", max_score}, {"scores", scores}, {"exercises", exercises},
+            {"verdicts", verdicts},        {"test_verdicts", test_verdicts}};
+}
+
+void write_reports(const fs::path& out, const std::vector<StudentRecord>& students, const ReportOptions& options) {
+    fs::create_directories(out / "report" / "students");
+    json summary = class_summary(students);
+    if (!students.empty()) summary["sandbox"] = students.front().sandbox;
+    write_file_atomic(out / "gradebook.csv", gradebook_csv(students));
+    write_json_atomic(out / "summary.json", summary);
+    for (const auto& s : students) {
+        const fs::path dir = out / "students" / file_safe(s.id);
+        write_json_atomic(dir / "results.json", gradescope_results(s, options));
+        write_json_atomic(dir / "classroom.json", classroom_results(s));
+        write_file_atomic(out / "report" / "students" / (file_safe(s.id) + ".html"), html_student(s));
+    }
+    write_file_atomic(out / "report" / "index.html", html_index(students, summary));
+}
+
+}  // namespace grader

@@ -1,0 +1,47 @@
+// Stage 5, report: everything an instructor and a student sees, generated only from the
+// per-student grade records (students/<id>/grade.json), so `grade`, a resumed `grade` and
+// `merge` produce byte-identical files from the same records.
+//   gradebook.csv                   student, name, points per exercise, total, max, verdict
+//   summary.json                    class overview (machine-readable)
+//   students/<id>/results.json      Gradescope
+//   students/<id>/classroom.json    GitHub Classroom grader format
+//   report/index.html, report/students/<id>.html
+#pragma once
+#include <string>
+#include <vector>
+
+#include "judge.hpp"
+
+namespace grader {
+
+struct StudentRecord {
+    std::string id, name, key;
+    std::string sandbox, sandbox_note_ko;
+    int score = 0, max_score = 0;
+    std::string verdict;
+    std::vector<ExerciseResult> exercises;
+};
+
+json to_json(const StudentRecord& s);
+StudentRecord student_from_json(const json& j);
+void finalize(StudentRecord& s);  // totals and verdict from the exercises
+
+struct ReportOptions {
+    std::string hidden_visibility = "after_published";
+};
+
+json gradescope_results(const StudentRecord& s, const ReportOptions& options);
+json classroom_results(const StudentRecord& s);
+std::string gradebook_csv(const std::vector<StudentRecord>& students);
+json class_summary(const std::vector<StudentRecord>& students);
+
+// Writes every output listed above into out (records must be sorted by id).
+void write_reports(const fs::path& out, const std::vector<StudentRecord>& students, const ReportOptions& options);
+
+// html.cpp
+std::string html_index(const std::vector<StudentRecord>& students, const json& summary);
+std::string html_student(const StudentRecord& s);
+std::string svg_timeline(const json& trace, const std::string& title);
+std::string file_safe(const std::string& id);  // for file names and links
+
+}  // namespace grader

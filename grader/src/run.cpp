@@ -1,0 +1,294 @@
+#include "run.hpp"
+
+#include <fmt/format.h>
+
+#ifndef BOOST_PROCESS_USE_STD_FS
+#define BOOST_PROCESS_USE_STD_FS
+#endif
+#include <boost/process.hpp>
+#include <boost/process/extend.hpp>
+
+#include <fcntl.h>
+#include <grp.h>
+#include <poll.h>
+#include <pwd.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+#endif
+
+namespace grader {
+namespace bp = boost::process;
+
+namespace {
+
+// Everything the child does between fork and exec. Only async-signal-safe calls: the grader is
+// multithreaded, so nothing here may allocate or lock.
+struct ChildSetup : bp::extend::handler {
+    int in_fd = -1, out_fd = -1, err_fd = -1, results_fd = -1, nonce_fd = -1;
+    const char* cwd = nullptr;  // chdir here (without bwrap; bwrap gets --chdir)
+    rlim_t cpu = RLIM_INFINITY, as = RLIM_INFINITY, fsize = RLIM_INFINITY, nproc = RLIM_INFINITY;
+    bool drop = false;
+    uid_t uid = 0;
+    gid_t gid = 0;
+    pid_t parent = 0;
+
+    static void fail(const char* what) {
+        const char prefix[] = "grader: child setup failed: ";
+        (void)!::write(2, prefix, sizeof prefix - 1);
+        (void)!::write(2, what, ::strlen(what));
+        (void)!::write(2, "\n", 1);
+        ::_exit(125);
+    }
+
+    template <class Executor>
+    void on_exec_setup(Executor&) const {
+        ::setpgid(0, 0);
+        if (::dup2(in_fd, 0) < 0 || ::dup2(out_fd, 1) < 0 || ::dup2(err_fd, 2) < 0) fail("dup2 stdio");
+        if (results_fd >= 0 && ::dup2(results_fd, 3) < 0) fail("dup2 results");
+        if (nonce_fd >= 0 && ::dup2(nonce_fd, 4) < 0) fail("dup2 nonce");
+        const unsigned first_private = nonce_fd >= 0 ? 5 : results_fd >= 0 ? 4 : 3;
+        ::syscall(SYS_close_range, first_private, ~0U, CLOSE_RANGE_CLOEXEC);
+        if (cwd && ::chdir(cwd) != 0) fail("chdir");
+        struct rlimit r;
+        auto set = [&](int res, rlim_t soft, rlim_t hard, const char* what) {
+            r.rlim_cur = soft;
+            r.rlim_max = hard;
+            if (::setrlimit(res, &r) != 0) fail(what);
+        };
+        set(RLIMIT_CORE, 0, 0, "RLIMIT_CORE");
+        if (cpu != RLIM_INFINITY) set(RLIMIT_CPU, cpu, cpu + 1, "RLIMIT_CPU");
+        if (as != RLIM_INFINITY) set(RLIMIT_AS, as, as, "RLIMIT_AS");
+        if (fsize != RLIM_INFINITY) set(RLIMIT_FSIZE, fsize, fsize, "RLIMIT_FSIZE");
+        if (nproc != RLIM_INFINITY) set(RLIMIT_NPROC, nproc, nproc, "RLIMIT_NPROC");
+        if (drop) {
+            if (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0) fail("drop privileges");
+        }
+        // Dies with the grader thread that started it (set after setuid, which clears it), so an
+        // interrupted batch leaves nothing running.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) ::_exit(125);
+        // Default dispositions: the grader ignores SIGPIPE, the test must not inherit that.
+        ::signal(SIGPIPE, SIG_DFL);
+    }
+};
+
+int open_or_throw(const fs::path& p, int flags) {
+    int fd = ::open(p.c_str(), flags | O_CLOEXEC, 0644);
+    if (fd < 0) throw std::runtime_error(fmt::format("cannot open {}: {}", p.string(), ::strerror(errno)));
+    int high = ::fcntl(fd, F_DUPFD_CLOEXEC, 10);  // far from 0..4, which the child remaps
+    ::close(fd);
+    return high;
+}
+
+struct Fd {
+    int fd = -1;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+bool is_inside(const fs::path& p, const fs::path& dir) {
+    auto rel = p.lexically_relative(dir);
+    return !rel.empty() && *rel.begin() != "..";
+}
+
+std::vector<std::string> bwrap_argv(const ProcessSpec& spec) {
+    std::vector<std::string> a{"bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"};
+    std::vector<fs::path> hide;
+    for (const auto& h : spec.view.hide) {
+        std::error_code ec;
+        if (h == "/" || !fs::is_directory(h, ec)) continue;
+        hide.push_back(h.lexically_normal());
+    }
+    std::sort(hide.begin(), hide.end());
+    std::vector<fs::path> kept;
+    for (const auto& h : hide)
+        if (std::none_of(kept.begin(), kept.end(), [&](const fs::path& k) { return k == h || is_inside(h, k); }))
+            kept.push_back(h);
+    for (const auto& h : kept) a.insert(a.end(), {"--tmpfs", h.string()});
+    for (const auto& p : spec.view.read_only) a.insert(a.end(), {"--ro-bind", p.string(), p.string()});
+    for (const auto& p : spec.view.writable) a.insert(a.end(), {"--bind", p.string(), p.string()});
+    a.insert(a.end(), {"--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--chdir",
+                       spec.cwd.string(), "--"});
+    a.insert(a.end(), spec.argv.begin(), spec.argv.end());
+    return a;
+}
+
+}  // namespace
+
+void reserve_low_descriptors() {
+    for (int fd = 3; fd <= 9; ++fd) {
+        if (::fcntl(fd, F_GETFD) != -1) continue;
+        int n = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (n >= 0 && n != fd) {
+            ::dup3(n, fd, O_CLOEXEC);
+            ::close(n);
+        }
+    }
+}
+
+std::string signal_name(int sig) {
+    if (const char* abbrev = ::sigabbrev_np(sig)) return std::string("SIG") + abbrev;
+    return fmt::format("signal {}", sig);
+}
+
+void hand_over(const fs::path& dir, const SandboxInfo& sandbox) {
+    if (!sandbox.drop_user) return;
+    std::error_code ec;
+    if (::chown(dir.c_str(), sandbox.uid, sandbox.gid) != 0) return;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        (void)!::lchown(it->path().c_str(), sandbox.uid, sandbox.gid);
+}
+
+SandboxInfo detect_sandbox(const SandboxConfig& config) {
+    SandboxInfo s;
+    if (::geteuid() == 0) {
+        if (const passwd* pw = ::getpwnam(config.user.c_str())) {
+            s.drop_user = true;
+            s.uid = pw->pw_uid;
+            s.gid = pw->pw_gid;
+            s.user = config.user;
+        }
+    }
+    if (config.mode != "rlimits") {
+        // A real probe: bwrap may be installed but unable to create namespaces (containers).
+        ProcessSpec probe;
+        probe.argv = {"/bin/true"};
+        probe.cwd = "/";
+        probe.stdout_path = "/dev/null";
+        probe.stderr_path = "/dev/null";
+        probe.limits.wall_seconds = 10;
+        SandboxInfo trial = s;
+        trial.bwrap = true;
+        ProcessResult r = run_process(probe, trial);
+        s.bwrap = r.launched && r.exited && r.exit_code == 0;
+        if (!s.bwrap && config.mode == "bwrap")
+            throw std::runtime_error("sandbox.mode = bwrap, but bubblewrap cannot create a sandbox here");
+    }
+    std::string who = s.drop_user ? fmt::format(", as user {}", s.user) : "";
+    if (s.bwrap) {
+        s.description = "bubblewrap sandbox (no network, read-only system, kit and other submissions hidden) + rlimits" + who;
+        s.description_ko = "bubblewrap 샌드박스(네트워크 없음, 시스템 읽기 전용, 키트와 다른 제출물 숨김) + 자원 제한(rlimit)";
+    } else {
+        s.description = "rlimits only (bubblewrap unavailable or disabled): no network or filesystem isolation" + who;
+        s.description_ko = "자원 제한(rlimit)만 적용: bubblewrap을 쓸 수 없어 네트워크·파일 시스템 격리가 없습니다";
+    }
+    return s;
+}
+
+ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
+    ProcessResult result;
+    ChildSetup setup;
+    Fd in{open_or_throw("/dev/null", O_RDONLY)};
+    Fd out{open_or_throw(spec.stdout_path, O_WRONLY | O_CREAT | O_TRUNC)};
+    Fd err{open_or_throw(spec.stderr_path, O_WRONLY | O_CREAT | O_TRUNC)};
+    Fd res, nonce_read;
+    setup.in_fd = in.fd;
+    setup.out_fd = out.fd;
+    setup.err_fd = err.fd;
+    if (spec.results_path) {
+        res.fd = open_or_throw(*spec.results_path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND);
+        setup.results_fd = res.fd;
+    }
+    if (!spec.nonce.empty()) {
+        int p[2];
+        if (::pipe2(p, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
+        nonce_read.fd = ::fcntl(p[0], F_DUPFD_CLOEXEC, 10);
+        ::close(p[0]);
+        (void)!::write(p[1], spec.nonce.data(), spec.nonce.size());  // fits in the pipe buffer
+        ::close(p[1]);
+        setup.nonce_fd = nonce_read.fd;
+    }
+    const std::string cwd = spec.cwd.string();
+    if (!sandbox.bwrap) setup.cwd = cwd.c_str();
+    setup.cpu = rlim_t(std::ceil(std::max(spec.limits.cpu_seconds, 1.0)));
+    setup.as = rlim_t(spec.limits.memory_bytes);
+    setup.fsize = rlim_t(spec.limits.file_bytes);
+    setup.nproc = rlim_t(spec.limits.processes);
+    setup.drop = sandbox.drop_user;
+    setup.uid = sandbox.uid;
+    setup.gid = sandbox.gid;
+    setup.parent = ::getpid();
+    if (!sandbox.drop_user && !sandbox.bwrap) {
+        // Unprivileged and unsandboxed, RLIMIT_NPROC counts every process of this user, including
+        // the grader's own workers; leave room for them.
+        setup.nproc = RLIM_INFINITY;
+    }
+
+    std::vector<std::string> argv = sandbox.bwrap ? bwrap_argv(spec) : spec.argv;
+    bp::environment env;
+    for (const auto& [k, v] : spec.env) env[k] = v;
+    const std::string exe = argv[0] == "bwrap" ? bp::search_path("bwrap").string() : argv[0];
+    std::vector<std::string> args(argv.begin() + 1, argv.end());
+
+    const auto start = std::chrono::steady_clock::now();
+    std::error_code ec;
+    bp::child child(bp::exe = exe, bp::args = args, bp::env = env, setup, ec);
+    if (ec || !child.valid()) {
+        result.launch_error = ec ? ec.message() : "invalid child";
+        return result;
+    }
+    result.launched = true;
+    const pid_t pid = child.id();
+    child.detach();  // reaped below with wait4, which also gives CPU time and peak memory
+
+    const double wall = spec.limits.wall_seconds;
+    int pidfd = int(::syscall(SYS_pidfd_open, pid, 0));
+    auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+    bool done = false;
+    while (!done) {
+        double left = wall - elapsed();
+        if (left <= 0) break;
+        if (pidfd >= 0) {
+            pollfd p{pidfd, POLLIN, 0};
+            int n = ::poll(&p, 1, int(std::ceil(left * 1000)));
+            if (n > 0) done = true;
+        } else {
+            siginfo_t info{};
+            if (::waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid) done = true;
+            else std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+    }
+    if (!done) {
+        result.timed_out = true;
+        ::kill(-pid, SIGKILL);
+        ::kill(pid, SIGKILL);
+    }
+    int status = 0;
+    rusage ru{};
+    while (::wait4(pid, &status, 0, &ru) < 0 && errno == EINTR) {
+    }
+    ::kill(-pid, SIGKILL);  // stragglers the test left in its process group
+    if (pidfd >= 0) ::close(pidfd);
+    result.wall_seconds = elapsed();
+    result.cpu_seconds = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+    result.max_rss_kb = ru.ru_maxrss;
+    if (WIFEXITED(status)) {
+        result.exited = true;
+        result.exit_code = WEXITSTATUS(status);
+        // bwrap reports a child killed by signal N as exit status 128+N.
+        if (sandbox.bwrap && result.exit_code > 128 && result.exit_code < 128 + 65) {
+            result.exited = false;
+            result.signal = result.exit_code - 128;
+        }
+    } else if (WIFSIGNALED(status)) {
+        result.signal = WTERMSIG(status);
+    }
+    return result;
+}
+
+}  // namespace grader

@@ -1,0 +1,113 @@
+// Stage 3, run: start one untrusted process (a compiler on student code, or one test case) under
+// limits and, when bubblewrap works on this machine, inside a sandbox:
+//   rlimits: CPU seconds, address space, file size (also caps stdout/stderr, which go to files),
+//            process count, no core dumps;
+//   wall clock: on timeout the whole process group (or the bwrap sandbox) is killed;
+//   a scratch working directory, a cleared environment, the nonce/results descriptors;
+//   bwrap: no network, a private /tmp, read-only view of the system with the kit, the other
+//          submissions and the output directory hidden;
+//   root: the process drops to an unprivileged user (nobody) so rlimits bind.
+#pragma once
+#include <sys/types.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config.hpp"
+
+namespace grader {
+
+struct ProcessLimits {
+    double wall_seconds = 10;
+    double cpu_seconds = 10;  // rounded up to whole seconds (RLIMIT_CPU)
+    long memory_bytes = 512L << 20;
+    long file_bytes = 1L << 20;
+    long processes = 64;
+};
+
+struct SandboxInfo {
+    bool bwrap = false;
+    bool drop_user = false;
+    uid_t uid = 0;
+    gid_t gid = 0;
+    std::string user;
+    std::string description;  // English, for logs and the report
+    std::string description_ko;
+};
+
+// Probes bubblewrap (a real sandboxed /bin/true) according to config.mode.
+SandboxInfo detect_sandbox(const SandboxConfig& config);
+
+// What a bwrap-sandboxed process sees besides the read-only system.
+struct View {
+    std::vector<fs::path> hide;       // replaced by empty directories
+    std::vector<fs::path> read_only;  // shown again, read-only (may lie inside hidden paths)
+    std::vector<fs::path> writable;   // shown read-write
+};
+
+struct ProcessSpec {
+    std::vector<std::string> argv;  // argv[0]: absolute path
+    fs::path cwd;
+    std::vector<std::pair<std::string, std::string>> env;
+    fs::path stdout_path, stderr_path;
+    ProcessLimits limits;
+    View view;
+    std::optional<fs::path> results_path;  // becomes fd 3
+    std::string nonce;                     // written to a pipe that becomes fd 4
+};
+
+struct ProcessResult {
+    bool launched = false;
+    std::string launch_error;
+    bool timed_out = false;
+    bool exited = false;
+    int exit_code = -1;
+    int signal = 0;  // also decoded from bwrap's 128+N
+    double wall_seconds = 0, cpu_seconds = 0;
+    long max_rss_kb = 0;
+};
+
+ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox);
+
+// Makes a directory usable by the sandboxed user (chown when dropping privileges).
+void hand_over(const fs::path& dir, const SandboxInfo& sandbox);
+
+std::string signal_name(int sig);  // "SIGSEGV"
+
+// Occupies descriptors 3..9 so no descriptor the grader opens can be clobbered when a child
+// maps its results/nonce onto 3 and 4.
+void reserve_low_descriptors();
+
+}  // namespace grader
+
+namespace grader {
+
+struct BatchContext;
+
+// What the runner main reported over fd 3 (only lines carrying this run's nonce count).
+struct ReporterRecords {
+    bool run_seen = false, done_seen = false;
+    std::optional<json> end;  // the "end" record of the requested test
+    bool start_seen = false;
+    std::string fatal;        // Catch2's fatal-signal name, if reported
+    int done_passed = 0, done_failed = 0;
+    int foreign_lines = 0;    // lines without the nonce or about another test: ignored
+};
+
+struct TestRun {
+    ProcessResult process;
+    ReporterRecords records;
+    std::string stdout_text, stderr_text;  // heads, for judging and logs
+    long stdout_bytes = 0, stderr_bytes = 0;
+    std::vector<std::string> argv;
+};
+
+// One test case in its own process: `binary "<escaped name>"` with a fresh nonce and scratch dir.
+TestRun run_test_case(const BatchContext& ctx, const fs::path& binary, const std::string& test_name,
+                      const Limits& limits, const fs::path& job_dir, int index);
+
+// Catch2 test-spec escaping so a name is matched literally.
+std::string catch_spec_escape(const std::string& name);
+
+}  // namespace grader

@@ -1,0 +1,89 @@
+// Stage 3, run (test cases): each listed test case runs in its own process so that one crash,
+// hang or exit cannot take other tests' results with it, and so that the only results that count
+// are the ones the runner main wrote for exactly that test, with that process's nonce.
+#include <fmt/format.h>
+
+#include <sys/stat.h>
+
+#include "build.hpp"
+#include "run.hpp"
+
+namespace grader {
+
+std::string catch_spec_escape(const std::string& name) {
+    std::string out;
+    for (char ch : name) {
+        if (ch == '\\' || ch == ',' || ch == '[' || ch == ']' || ch == '"' || ch == '*' || ch == '~' || ch == '!')
+            out += '\\';
+        out += ch;
+    }
+    return out;
+}
+
+namespace {
+ReporterRecords parse_records(const std::string& text, const std::string& nonce, const std::string& test_name) {
+    ReporterRecords r;
+    for (const auto& line : split_lines(text)) {
+        if (line.empty()) continue;
+        json rec = json::parse(line, nullptr, false);
+        if (rec.is_discarded() || !rec.is_object() || rec.value("nonce", "") != nonce) {
+            ++r.foreign_lines;
+            continue;
+        }
+        const std::string ev = rec.value("event", "");
+        if (ev == "run") r.run_seen = true;
+        else if (ev == "fatal") r.fatal = rec.value("signal", "");
+        else if (ev == "done") {
+            r.done_seen = true;
+            r.done_passed = rec.value("passed", 0);
+            r.done_failed = rec.value("failed", 0);
+        } else if ((ev == "start" || ev == "end") && rec.value("test", "") != test_name) {
+            ++r.foreign_lines;
+        } else if (ev == "start") {
+            r.start_seen = true;
+        } else if (ev == "end" && !r.end) {
+            r.end = std::move(rec);
+        }
+    }
+    return r;
+}
+}  // namespace
+
+TestRun run_test_case(const BatchContext& ctx, const fs::path& binary, const std::string& test_name,
+                      const Limits& limits, const fs::path& job_dir, int index) {
+    TestRun run;
+    const fs::path base = job_dir / fmt::format("test-{:03d}", index);
+    const fs::path scratch = base / "scratch";
+    fs::create_directories(scratch);
+    hand_over(base, ctx.sandbox);
+    ::chmod(base.c_str(), 0700);
+
+    ProcessSpec spec;
+    spec.argv = {binary.string(), catch_spec_escape(test_name), "--use-colour", "no", "--order", "decl"};
+    spec.cwd = scratch;
+    spec.env = clean_env(scratch);
+    spec.stdout_path = base / "stdout.txt";
+    spec.stderr_path = base / "stderr.txt";
+    spec.results_path = base / "results.jsonl";
+    spec.nonce = random_hex(32);
+    spec.limits.wall_seconds = limits.wall_seconds;
+    spec.limits.cpu_seconds = limits.cpu_seconds;
+    spec.limits.memory_bytes = limits.memory_mb << 20;
+    spec.limits.file_bytes = limits.output_kb << 10;
+    spec.limits.processes = limits.processes;
+    spec.view.hide = ctx.hidden_paths;
+    spec.view.read_only = {binary};
+    spec.view.writable = {scratch};
+    run.argv = spec.argv;
+    run.process = run_process(spec, ctx.sandbox);
+
+    std::error_code ec;
+    run.stdout_bytes = long(fs::file_size(spec.stdout_path, ec));
+    run.stderr_bytes = long(fs::file_size(spec.stderr_path, ec));
+    run.stdout_text = read_file(spec.stdout_path, 64 << 10).value_or("");
+    run.stderr_text = read_file(spec.stderr_path, 64 << 10).value_or("");
+    run.records = parse_records(read_file(*spec.results_path, 8 << 20).value_or(""), spec.nonce, test_name);
+    return run;
+}
+
+}  // namespace grader

@@ -1,0 +1,270 @@
+#include "util.hpp"
+
+#include <fmt/format.h>
+
+#include <fcntl.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace grader {
+
+// ---- SHA-256 (FIPS 180-4) ------------------------------------------------------------------------
+namespace {
+constexpr std::uint32_t kRound[64] = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+inline std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+}  // namespace
+
+Sha256::Sha256()
+    : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
+
+void Sha256::block(const unsigned char* p) {
+    std::uint32_t w[64];
+    for (int i = 0; i < 16; ++i)
+        w[i] = std::uint32_t(p[4 * i]) << 24 | std::uint32_t(p[4 * i + 1]) << 16 | std::uint32_t(p[4 * i + 2]) << 8 |
+               std::uint32_t(p[4 * i + 3]);
+    for (int i = 16; i < 64; ++i) {
+        std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
+        std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
+        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    std::uint32_t a = h_[0], b = h_[1], c = h_[2], d = h_[3], e = h_[4], f = h_[5], g = h_[6], h = h_[7];
+    for (int i = 0; i < 64; ++i) {
+        std::uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRound[i] + w[i];
+        std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+        h = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
+    }
+    h_[0] += a, h_[1] += b, h_[2] += c, h_[3] += d, h_[4] += e, h_[5] += f, h_[6] += g, h_[7] += h;
+}
+
+Sha256& Sha256::update(std::string_view data) {
+    total_ += data.size();
+    for (unsigned char c : data) {
+        buf_[buffered_++] = c;
+        if (buffered_ == 64) {
+            block(buf_);
+            buffered_ = 0;
+        }
+    }
+    return *this;
+}
+
+Sha256& Sha256::field(std::string_view data) {
+    update(fmt::format("{}:", data.size()));
+    return update(data);
+}
+
+std::string Sha256::hex() {
+    const std::uint64_t bits = total_ * 8;
+    unsigned char pad = 0x80;
+    update(std::string_view(reinterpret_cast<char*>(&pad), 1));
+    while (buffered_ != 56) update(std::string_view("\0", 1));
+    for (int i = 7; i >= 0; --i) {
+        unsigned char byte = static_cast<unsigned char>(bits >> (8 * i));
+        update(std::string_view(reinterpret_cast<char*>(&byte), 1));
+    }
+    std::string out;
+    for (std::uint32_t v : h_) out += fmt::format("{:08x}", v);
+    return out;
+}
+
+std::string sha256_hex(std::string_view data) { return Sha256().update(data).hex(); }
+
+// ---- Files -----------------------------------------------------------------------------------------
+std::optional<std::string> read_file(const fs::path& path, std::size_t max_bytes) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::string out;
+    char buf[65536];
+    while (in && out.size() < max_bytes) {
+        in.read(buf, std::streamsize(std::min<std::size_t>(sizeof buf, max_bytes - out.size())));
+        out.append(buf, std::size_t(in.gcount()));
+    }
+    return out;
+}
+
+void write_file_atomic(const fs::path& path, std::string_view content) {
+    static std::atomic<unsigned> counter{0};
+    fs::create_directories(path.parent_path());
+    fs::path tmp = path;
+    tmp += fmt::format(".tmp{}.{}", ::getpid(), counter++);
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw std::runtime_error("cannot write " + tmp.string() + ": " + std::strerror(errno));
+    const char* p = content.data();
+    std::size_t left = content.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            ::close(fd);
+            throw std::runtime_error("cannot write " + tmp.string() + ": " + std::strerror(errno));
+        }
+        p += n;
+        left -= std::size_t(n);
+    }
+    ::fsync(fd);  // a kill right after rename must not leave an empty file behind
+    ::close(fd);
+    fs::rename(tmp, path);
+}
+
+json read_json(const fs::path& path) {
+    auto text = read_file(path);
+    if (!text) throw std::runtime_error("cannot read " + path.string());
+    return json::parse(*text);
+}
+
+std::string dump_json(const json& value, int indent) {
+    return value.dump(indent, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+void write_json_atomic(const fs::path& path, const json& value) { write_file_atomic(path, dump_json(value)); }
+
+// ---- Text ------------------------------------------------------------------------------------------
+namespace {
+// Length of the valid UTF-8 sequence at s[i], or 0.
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = b(i);
+    if (c < 0x80) return 1;
+    std::size_t n;
+    std::uint32_t cp;
+    if ((c & 0xE0) == 0xC0) n = 2, cp = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0) n = 3, cp = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0) n = 4, cp = c & 0x07;
+    else return 0;
+    if (i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((b(i + k) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b(i + k) & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are invalid.
+    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+}  // namespace
+
+std::optional<std::size_t> invalid_utf8_offset(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = utf8_sequence(text, i);
+        if (n == 0) return i;
+        i += n;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> binary_byte_offset(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') return i;
+        if (c == 0x7F) return i;
+    }
+    return std::nullopt;
+}
+
+std::string sanitize_text(std::string_view text, std::size_t max_bytes) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = utf8_sequence(text, i);
+        std::string_view piece = n ? text.substr(i, n) : std::string_view("\xEF\xBF\xBD");
+        if (out.size() + piece.size() > max_bytes) {
+            out += "\n…";
+            break;
+        }
+        out += piece;
+        i += n ? n : 1;
+    }
+    return out;
+}
+
+std::string trim(std::string_view s) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+    return std::string(s.substr(b, e - b));
+}
+
+std::vector<std::string> split_lines(std::string_view s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < s.size()) {
+        std::size_t end = s.find('\n', start);
+        if (end == std::string_view::npos) end = s.size();
+        std::string_view line = s.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        out.emplace_back(line);
+        start = end + 1;
+    }
+    return out;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool contains(std::string_view s, std::string_view needle) { return s.find(needle) != std::string_view::npos; }
+
+std::string replace_all(std::string s, std::string_view from, std::string_view to) {
+    if (from.empty()) return s;
+    for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
+        s.replace(pos, from.size(), to);
+    return s;
+}
+
+std::string random_hex(std::size_t bytes) {
+    std::string raw(bytes, '\0');
+    std::size_t got = 0;
+    while (got < bytes) {
+        ssize_t n = ::getrandom(raw.data() + got, bytes - got, 0);
+        if (n <= 0) throw std::runtime_error("getrandom failed");
+        got += std::size_t(n);
+    }
+    std::string out;
+    for (unsigned char c : raw) out += fmt::format("{:02x}", c);
+    return out;
+}
+
+std::string format_duration(double seconds) {
+    if (seconds < 60) return fmt::format("{:.1f} s", seconds);
+    long s = long(seconds + 0.5);
+    return fmt::format("{}:{:02d}", s / 60, s % 60);
+}
+
+}  // namespace grader
+
+#include <mutex>
+#include <thread>
+
+namespace grader {
+void parallel_for(std::size_t n, int jobs, const std::function<void(std::size_t)>& fn) {
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr first;
+    std::mutex m;
+    auto worker = [&] {
+        for (std::size_t i; (i = next++) < n;) {
+            try {
+                fn(i);
+            } catch (...) {
+                std::lock_guard lock(m);
+                if (!first) first = std::current_exception();
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    for (int t = 1; t < std::max(1, jobs) && std::size_t(t) < n; ++t) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
+    if (first) std::rethrow_exception(first);
+}
+}  // namespace grader
