@@ -13,7 +13,7 @@ namespace aio::detail {
 // ---- FutureBase ---------------------------------------------------------------------------------
 
 FutureBase::~FutureBase() {
-    if (first_.target) first_.target->release();
+    if (first_target_) first_target_->release();
     if (more_) {
         for (auto& w : *more_) w.target->release();
         delete more_;
@@ -26,8 +26,10 @@ void FutureBase::add_done_callback(Callable* target, std::uint32_t token) {
         return;
     }
     target->retain();
-    if (!first_.target) first_ = {target, token};
-    else {
+    if (!first_target_) {
+        first_target_ = target;
+        first_token_ = token;
+    } else {
         if (!more_) more_ = new std::vector<Waiter>();
         more_->push_back({target, token});
     }
@@ -39,7 +41,7 @@ void FutureBase::schedule_callbacks() {
         if (loop) loop->call_soon(w.target, w.token);
         w.target->release();
     };
-    Waiter first = std::exchange(first_, Waiter{nullptr, 0});
+    Waiter first{std::exchange(first_target_, nullptr), first_token_};
     std::vector<Waiter>* more = std::exchange(more_, nullptr);
     if (first.target) schedule(first);
     if (more) {
@@ -49,7 +51,7 @@ void FutureBase::schedule_callbacks() {
 }
 
 void FutureBase::drop_callbacks() {
-    if (first_.target) std::exchange(first_, Waiter{nullptr, 0}).target->release();
+    if (first_target_) std::exchange(first_target_, nullptr)->release();
     if (std::vector<Waiter>* more = std::exchange(more_, nullptr)) {
         for (auto& w : *more) w.target->release();
         delete more;
@@ -251,7 +253,7 @@ void PromiseBase::abandon() {
 bool PromiseBase::cancel() {
     if (done()) return false;
     if (!is_task_) return false;
-    if (fut_waiter_ && fut_waiter_->cancel()) return true;  // we wake when it reports cancelled
+    if (wait_ == Wait::future && fut_waiter_->cancel()) return true;  // we wake when it reports cancelled
     cancel_requested_ = true;
     if (wait_ == Wait::timer) {
         ++wake_token_;  // the sleep's timer is now dead

@@ -34,6 +34,9 @@ namespace detail {
 std::string short_function_name(const char* pretty);
 
 class PromiseBase : public FutureBase {
+    // Declared first so that it fills FutureBase's tail padding (see the private fields below).
+    std::uint32_t wake_token_ = 0;
+
 public:
     enum class Wait : std::uint8_t { none, timer, future };
 
@@ -68,8 +71,8 @@ public:
     void suspend_soon(std::coroutine_handle<> h);  // asyncio.sleep(0): yield once
     void throw_if_cancel_requested();               // call first thing in await_resume
     Wait waiting() const noexcept { return wait_; }
-    double sleeping_until() const noexcept { return sleep_until_; }
-    const FutureBase* waiting_on() const noexcept { return fut_waiter_; }
+    double sleeping_until() const noexcept { return wait_ == Wait::timer ? sleep_until_ : 0.0; }
+    const FutureBase* waiting_on() const noexcept { return wait_ == Wait::future ? fut_waiter_ : nullptr; }
 
     void unhandled_exception() noexcept { error_ = std::current_exception(); }
     void mark_result_retrieved() noexcept { result_retrieved_ = true; }
@@ -86,18 +89,21 @@ protected:
 private:
     void step();
 
+    // Every task is one coroutine frame, so these fields are packed (bench/gather_bench): a task
+    // waits on a future or on a timer, never both at once, and the flags are bits.
     const char* function_name_;
     std::string* explicit_name_ = nullptr;
     std::coroutine_handle<> resume_point_{};
-    FutureBase* fut_waiter_ = nullptr;
-    double sleep_until_ = 0.0;
+    union {
+        FutureBase* fut_waiter_ = nullptr;  // while wait_ == Wait::future
+        double sleep_until_;                // while wait_ == Wait::timer
+    };
     std::uint32_t id_ = 0;
-    std::uint32_t wake_token_ = 0;
     Wait wait_ = Wait::none;
-    bool is_task_ = false;
-    bool started_ = false;
-    bool cancel_requested_ = false;
-    bool result_retrieved_ = false;
+    bool is_task_ : 1 = false;
+    bool started_ : 1 = false;
+    bool cancel_requested_ : 1 = false;
+    bool result_retrieved_ : 1 = false;
 };
 
 struct FinalAwaiter {
