@@ -359,13 +359,14 @@ void GatherState::describe(std::string& out) const {
 namespace aio {
 
 void SleepAwaiter::await_suspend(std::coroutine_handle<> h) {
-    task_ = &detail::PromiseBase::current();
-    if (seconds_ <= 0) task_->suspend_soon(h);
-    else task_->suspend_until(detail::EventLoop::running().time() + seconds_, h);
+    detail::PromiseBase& task = detail::PromiseBase::current();
+    if (seconds_ <= 0) task.suspend_soon(h);
+    else task.suspend_until(detail::EventLoop::running().time() + seconds_, h);
 }
 
 void SleepAwaiter::await_resume() {
-    if (task_) task_->throw_if_cancel_requested();
+    // Only the task that suspended here can resume this frame, and it is the one stepping now.
+    detail::PromiseBase::current().throw_if_cancel_requested();
 }
 
 std::string current_task_name() {

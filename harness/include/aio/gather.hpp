@@ -133,7 +133,8 @@ auto gather_range(std::vector<X>&& xs) {
     std::vector<PromiseBase*> children;
     children.reserve(xs.size());
     for (auto& x : xs) children.push_back(as_child(std::move(x)));
-    xs.clear();
+    // Free the storage now: gather()'s by-value argument lives until the co_await expression ends.
+    std::vector<X>().swap(xs);
     auto collect = [](GatherState& s) {
         using R = std::conditional_t<Outcomes, Outcome<result_of_t<T>>, result_of_t<T>>;
         std::vector<R> out;

@@ -17,8 +17,9 @@ public:
     void await_resume();
 
 private:
+    // Only the delay: the awaiter lives in the frame of every sleeping coroutine, and the task
+    // that resumes it is the loop's current task again (see await_resume).
     double seconds_;
-    detail::PromiseBase* task_ = nullptr;
 };
 
 inline SleepAwaiter sleep(double seconds) { return SleepAwaiter(seconds); }
