@@ -264,6 +264,8 @@ TEST_CASE("printed_at: right time passes; wrong time and missing line explain th
     const Verdict missing = printed_at(r, "C 끝", 1.0);
     CHECK_FALSE(missing.ok);
     CHECK(missing.message.find("출력되지 않았습니다") != std::string::npos);
+    const Verdict typo = printed_at(r, "B  끝!", 5.0);  // a near miss is pointed out
+    CHECK(typo.message.find("비슷한 줄: 5.000초에 \"B 끝\"") != std::string::npos);
     CHECK_FALSE(printed_at(r, "A 시작", 0.0, 1).ok);  // printed only once
 }
 

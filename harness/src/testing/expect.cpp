@@ -50,6 +50,50 @@ Row moved_bar(const std::string& name, double start, double duration) {
 }
 double duration_of(const Interval& i) { return i.finished ? i.end - i.start : 0.0; }
 
+std::u32string code_points(std::string_view s) {
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = s[i];
+        const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        char32_t cp = len == 1 ? c : c & (0x7F >> len);
+        for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+        out.push_back(cp);
+        i += len;
+    }
+    return out;
+}
+
+std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// The printed line a typo most likely turned `text` into (a few characters off), if any.
+const trace::Line* closest_line(const RunReport& report, std::string_view text) {
+    const std::u32string want = code_points(text);
+    const std::size_t allowed = std::max<std::size_t>(2, want.size() / 4);
+    const trace::Line* best = nullptr;
+    std::size_t best_distance = allowed + 1;
+    for (const trace::Line& l : report.trace.lines) {
+        const std::size_t d = edit_distance(want, code_points(l.text));
+        if (d < best_distance) {
+            best = &l;
+            best_distance = d;
+        }
+    }
+    return best;
+}
+
 }  // namespace
 
 Verdict took(const RunReport& report, double seconds, const std::vector<Activity>& should_overlap) {
@@ -74,9 +118,20 @@ Verdict printed_at(const RunReport& report, std::string_view text, double at, st
     if (line && std::fabs(line->time - at) <= kEps) return pass(title);
     Failure f(report, title);
     f.expected(fmt::format("{}에 {}{} 출력", secs(at), quoted(text), which));
-    if (!line) f.actual(fmt::format("{}{} 은(는) 출력되지 않았습니다 (글자 하나, 띄어쓰기 하나까지 같아야 합니다)", quoted(text), which));
-    else f.actual(fmt::format("{}에 출력되었습니다", secs(line->time)));
+    if (line) {
+        f.actual(fmt::format("{}에 출력되었습니다", secs(line->time)));
+    } else {
+        f.actual("그런 줄이 출력되지 않았습니다 (글자와 띄어쓰기까지 똑같아야 합니다)");
+        if (const trace::Line* near = closest_line(report, text))
+            f.actual(fmt::format("비슷한 줄: {}에 {}", secs(near->time), quoted(near->text)));
+    }
     f.expected_timeline({line_row(at, std::string(text))});
+    std::vector<Row> rows = task_rows(report);
+    for (const trace::Line& l : report.trace.lines) {
+        rows.push_back(line_row(l.time, l.text));
+        if (&l == line) rows.back().label += "   <- 이 줄";
+    }
+    f.actual_timeline(std::move(rows));
     return f.verdict();
 }
 

@@ -30,6 +30,7 @@ std::string seconds(double t) { return fmt::format("{:.3f}", t); }
 Row bar_row(std::string label, double start, double end) { return Row{Row::Shape::bar, start, end, std::move(label)}; }
 Row point_row(std::string label, double at) { return Row{Row::Shape::point, at, at, std::move(label)}; }
 Row open_row(std::string label, double start) { return Row{Row::Shape::open, start, start, std::move(label)}; }
+Row label_row(std::string label) { return Row{Row::Shape::label_only, 0.0, 0.0, std::move(label)}; }
 
 Row line_row(double at, const std::string& text) { return point_row(fmt::format("{}초 \"{}\"", seconds(at), text), at); }
 
@@ -38,7 +39,7 @@ std::vector<Row> activity_rows(const RunReport& report, const std::vector<Activi
     for (const Activity& a : activities) {
         const auto where = locate(report.trace, a);
         const std::string name = describe(a);
-        if (!where) rows.push_back(point_row(name + "  (시작하지 않음)", 0.0));
+        if (!where) rows.push_back(label_row(name + "  (일어나지 않음)"));
         else if (!where->finished) rows.push_back(open_row(fmt::format("{}  {}초~ (끝나지 않음)", name, seconds(where->start)), where->start));
         else rows.push_back(bar_row(fmt::format("{}  {}~{}초", name, seconds(where->start), seconds(where->end)), where->start, where->end));
     }
@@ -66,7 +67,7 @@ std::vector<Row> run_rows(const RunReport& report, const std::vector<Activity>& 
     std::vector<Row> rows = activity_rows(report, activities);
     for (Row& r : task_rows(report)) rows.push_back(std::move(r));
     for (Row& r : line_rows(report)) rows.push_back(std::move(r));
-    if (rows.empty()) rows.push_back(point_row("(출력도 작업도 없음)", 0.0));
+    if (rows.empty()) rows.push_back(label_row("(출력도 작업도 없음)"));
     return rows;
 }
 
@@ -107,6 +108,8 @@ std::string render_timeline(const std::vector<Row>& rows, double horizon, int in
         switch (r.shape) {
             case Row::Shape::point:
                 cells[a] = '*';
+                break;
+            case Row::Shape::label_only:
                 break;
             case Row::Shape::open:
                 std::fill(cells.begin() + a, cells.end(), '=');

@@ -17,7 +17,8 @@
 namespace aio::testing {
 
 struct Row {
-    enum class Shape { bar, point, open };  // open: started at `start`, never finished
+    // open: started at `start`, never finished; label_only: nothing to draw (did not happen)
+    enum class Shape { bar, point, open, label_only };
     Shape shape = Shape::bar;
     double start = 0.0;
     double end = 0.0;
@@ -27,6 +28,7 @@ struct Row {
 Row bar_row(std::string label, double start, double end);
 Row point_row(std::string label, double at);
 Row open_row(std::string label, double start);
+Row label_row(std::string label);
 
 // Rows for a printed line / an activity (as located in `report`) / every task span.
 Row line_row(double at, const std::string& text);
