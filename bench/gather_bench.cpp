@@ -5,7 +5,9 @@
 //
 // Default is the virtual clock (no real waiting, so the time measured is pure runtime overhead);
 // --real sleeps for real. One run per process so the peak RSS belongs to this N alone.
-// Prints one line: "gather_bench impl=aio-<clock> n=N seconds=S us_per_task=U peak_rss_mb=M ...".
+// Prints one line: "gather_bench impl=aio-<clock> n=N seconds=S us_per_task=U peak_rss_mb=M
+// cpu_seconds=C loop_elapsed=L" (S: wall time of aio::run; C: user+sys CPU time of the process;
+// L: how far the loop's clock moved, the longest sleep).
 #include <sys/resource.h>
 
 #include <cstdio>
@@ -28,11 +30,12 @@ aio::task<void> gather_all(long n) {
     co_await aio::gather(std::move(tasks));
 }
 
-double peak_rss_mb() {
+rusage usage() {
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
-    return double(ru.ru_maxrss) / 1024.0;  // Linux reports KiB
+    return ru;
 }
+double seconds_of(const timeval& tv) { return double(tv.tv_sec) + double(tv.tv_usec) / 1e6; }
 
 }  // namespace
 
@@ -62,7 +65,11 @@ int main(int argc, char** argv) {
     const double seconds = aio::clock::real_monotonic() - start;
     const double loop_elapsed = aio::clock::now() - loop_start;
 
-    std::printf("gather_bench impl=aio-%s n=%ld seconds=%.4f us_per_task=%.3f peak_rss_mb=%.1f loop_elapsed=%.3f\n",
-                real ? "real" : "virtual", n, seconds, seconds * 1e6 / double(n), peak_rss_mb(), loop_elapsed);
+    const rusage ru = usage();
+    std::printf(
+        "gather_bench impl=aio-%s n=%ld seconds=%.4f us_per_task=%.3f peak_rss_mb=%.1f cpu_seconds=%.3f "
+        "loop_elapsed=%.3f\n",
+        real ? "real" : "virtual", n, seconds, seconds * 1e6 / double(n), double(ru.ru_maxrss) / 1024.0,  // KiB
+        seconds_of(ru.ru_utime) + seconds_of(ru.ru_stime), loop_elapsed);
     return 0;
 }

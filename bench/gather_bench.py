@@ -5,7 +5,8 @@
 Default: real asyncio, every task really awaits asyncio.sleep(d). --virtual runs the same program
 on a virtual-clock event loop (the selector adds the timeout to a counter instead of waiting, like
 the chapter's vtime.py), so no time is spent actually sleeping. One run per process so the peak
-RSS belongs to this N alone. Prints the same line format as the C++ benchmark.
+RSS belongs to this N alone. Prints the same line format as the C++ benchmark (cpu_seconds: user+sys
+CPU time of the whole process, interpreter start-up included).
 """
 import asyncio
 import random
@@ -57,10 +58,12 @@ def main():
     seconds = time.perf_counter() - start
     loop.close()
 
-    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux: KiB
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    peak_rss_mb = ru.ru_maxrss / 1024.0  # Linux: KiB
     impl = "cpython-virtual" if virtual else "cpython-real"
     print(f"gather_bench impl={impl} n={n} seconds={seconds:.4f} us_per_task={seconds * 1e6 / n:.3f} "
-          f"peak_rss_mb={peak_rss_mb:.1f} loop_elapsed={loop_elapsed:.3f}")
+          f"peak_rss_mb={peak_rss_mb:.1f} cpu_seconds={ru.ru_utime + ru.ru_stime:.3f} "
+          f"loop_elapsed={loop_elapsed:.3f}")
 
 
 if __name__ == "__main__":

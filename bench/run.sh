@@ -37,13 +37,15 @@ import sys
 from collections import defaultdict
 
 TIME_TARGET, RSS_TARGET = 50.0, 6.0
-best = defaultdict(lambda: {"us": float("inf"), "rss": 0.0})
+best = defaultdict(lambda: {"us": float("inf"), "cpu_us": float("inf"), "rss": 0.0})
 for line in open(sys.argv[1]):
     if not line.startswith("gather_bench "):
         continue
     f = dict(kv.split("=", 1) for kv in line.split()[1:])
-    b = best[(f["impl"], int(f["n"]))]
+    n = int(f["n"])
+    b = best[(f["impl"], n)]
     b["us"] = min(b["us"], float(f["us_per_task"]))
+    b["cpu_us"] = min(b["cpu_us"], float(f["cpu_seconds"]) * 1e6 / n)
     b["rss"] = max(b["rss"], float(f["peak_rss_mb"]))
 
 ns = sorted({n for _, n in best})
@@ -64,5 +66,12 @@ for i, r in enumerate(rows):
     if i == 0:
         print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
 print(f"\ntargets: time ratio >= {TIME_TARGET:g}x and RSS ratio >= {RSS_TARGET:g}x "
-      "(aio on the virtual clock vs CPython asyncio; ratio = CPython / aio)")
+      "(aio on the virtual clock vs CPython asyncio; ratio = CPython / aio; time = wall time)")
+print("CPU time (user+sys of the whole process) per task, for a loaded machine:")
+for baseline in ("cpython-real", "cpython-virtual"):
+    for n in ns:
+        if (baseline, n) in best and ("aio-virtual", n) in best:
+            a, p = best[("aio-virtual", n)], best[(baseline, n)]
+            print(f"  N={n:,}: aio {a['cpu_us']:.3f} µs, {baseline} {p['cpu_us']:.3f} µs, "
+                  f"ratio {p['cpu_us'] / a['cpu_us']:.1f}x")
 PY
