@@ -254,6 +254,21 @@ TEST_CASE("returned_member: one member of a returned struct, named in the messag
     CHECK_FALSE(returned_member(failed, "flag", &Pair::flag, true).ok);
 }
 
+TEST_CASE("returned: an optional compares with the time tolerance and shows an empty one as 없음") {
+    auto r = run_virtual([]() -> aio::task<std::optional<double>> {
+        co_await aio::sleep(0.1);
+        co_return aio::loop_time() + 0.2;  // 0.30000000000000004
+    }());
+    AIO_CHECK(returned(r, 0.3));
+    const Verdict empty = returned(r, std::nullopt);
+    CHECK_FALSE(empty.ok);
+    CHECK(empty.message.find("없음") != std::string::npos);
+    CHECK(empty.message.find("0.30000000000000004") != std::string::npos);
+    auto none = run_virtual([]() -> aio::task<std::optional<double>> { co_return std::nullopt; }());
+    AIO_CHECK(returned(none, std::nullopt));
+    CHECK_FALSE(returned(none, 0.3).ok);
+}
+
 TEST_CASE("printed_at: right time passes; wrong time and missing line explain themselves") {
     auto r = run_virtual(one_by_one());
     AIO_CHECK(printed_at(r, "B 끝", 5.0));

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -53,10 +54,17 @@ Verdict finished_cleanly(const RunReport& report);
 
 namespace detail {
 
-// How a value appears in messages: strings quoted, ranges and tuples via {fmt}.
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+// How a value appears in messages: strings quoted, ranges and tuples via {fmt}, an empty
+// optional as "없음" (Python's None).
 template <class T>
 std::string show(const T& value) {
     if constexpr (std::is_convertible_v<const T&, std::string_view>) return quoted(std::string_view(value));
+    else if constexpr (is_optional<T>::value) return value ? show(*value) : std::string("없음");
     else if constexpr (fmt::is_formattable<T>::value) return fmt::format("{}", value);
     else return "(출력할 수 없는 값)";
 }
@@ -72,6 +80,7 @@ bool same(const T& a, const T& b) {
     if constexpr (std::is_floating_point_v<T>) return std::fabs(a - b) <= kTimeTolerance;
     else if constexpr (is_vector<T>::value)
         return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](const auto& x, const auto& y) { return same(x, y); });
+    else if constexpr (is_optional<T>::value) return a.has_value() == b.has_value() && (!a || same(*a, *b));
     else return a == b;
 }
 
