@@ -211,12 +211,13 @@ StudentFile check_file(std::string name, std::string found_at, std::string conte
         f.detail = fmt::format("{} bytes (limit {})", content.size(), kMaxStudentFileBytes);
         return f;
     }
-    if (auto off = invalid_utf8_offset(content)) {
-        f.problem = FileProblem::not_utf8;
-        f.detail = fmt::format("invalid UTF-8 at byte {}", *off);
-    } else if (auto bin = binary_byte_offset(content)) {
+    // Control bytes first: a binary file is "not text" even though it is also not UTF-8.
+    if (auto bin = binary_byte_offset(content)) {
         f.problem = FileProblem::not_text;
         f.detail = fmt::format("control byte 0x{:02x} at byte {}", static_cast<unsigned char>(content[*bin]), *bin);
+    } else if (auto off = invalid_utf8_offset(content)) {
+        f.problem = FileProblem::not_utf8;
+        f.detail = fmt::format("invalid UTF-8 at byte {}", *off);
     } else {
         f.content = std::move(content);
     }

@@ -23,9 +23,11 @@ const char* signal_meaning_ko(int sig) {
 
 std::string failure_text(const json& f) {
     std::string out;
-    for (const auto& info : f.value("info", json::array())) out += info.get<std::string>() + "\n";
     const std::string kind = f.value("kind", "");
     const std::string msg = f.value("message", "");
+    // Catch2 also copies an assertion's own message into its info list.
+    for (const auto& info : f.value("info", json::array()))
+        if (info.get<std::string>() != msg) out += info.get<std::string>() + "\n";
     const std::string expr = f.value("expression", "");
     const std::string expanded = f.value("expanded", "");
     if (kind == "exception") {
@@ -195,9 +197,20 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
     } else if (reported_pass) {
         set("no_result", fmt::format("테스트는 통과했지만 프로그램이 종료 코드 {}(으)로 끝났습니다.", p.exit_code));
     } else {
-        const std::string guard = guard_verdict(failures);
-        if (guard == "deadlock") {
-            std::string stuck = stuck_tasks(failures);
+        // What the runner saw being thrown during the test case is authoritative; the text
+        // markers are a fallback for kits whose helpers let the guard error escape.
+        std::string guard, guard_what;
+        for (const auto& g : (*rec.end).value("guards", json::array())) {
+            guard = g.value("kind", "");
+            guard_what = g.value("what", "");
+            break;
+        }
+        if (guard.empty() && (*rec.end).value("bad_alloc", false)) guard = "memory_limit";
+        if (guard.empty()) guard = guard_verdict(failures);
+        if (guard == "memory_limit") {
+            set("memory_limit", fmt::format("메모리 제한({}MB)을 넘었습니다 (std::bad_alloc).\n\n{}", limits.memory_mb, failures));
+        } else if (guard == "deadlock") {
+            std::string stuck = stuck_tasks(guard_what.empty() ? failures : guard_what);
             set("deadlock", "교착 상태(deadlock): 태스크들이 기다리고 있지만 깨워 줄 것이 아무것도 없습니다." +
                                 (stuck.empty() ? "" : "\n멈춘 태스크:\n" + stuck) + "\n\n" + failures);
         } else if (guard == "virtual_time_limit") {

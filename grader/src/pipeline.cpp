@@ -62,7 +62,7 @@ private:
 std::string exercise_key(const std::string& kit_version, const Exercise& ex, const Limits& limits,
                          const SandboxInfo& sandbox, const ExerciseFiles& files) {
     Sha256 h;
-    h.field(kResultFormat).field(kit_version).field(ex.id);
+    h.field(kResultFormat).field(grader_binary_hash()).field(kit_version).field(ex.id);
     h.field(fmt::format("{} {} {} {} {} {}", limits.wall_seconds, limits.cpu_seconds, limits.memory_mb, limits.output_kb,
                         limits.processes, limits.virtual_seconds));
     h.field(sandbox.bwrap ? "bwrap" : "rlimits");
@@ -145,8 +145,12 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
     BatchStats stats;
     fs::create_directories(options.out);
     const fs::path out = fs::canonical(options.out);
+    // Kit builds may be shared between runs (--cache-dir); judged exercises live with the output
+    // they belong to, so a fresh output directory really grades again.
     const fs::path cache = fs::weakly_canonical(options.cache_dir.value_or(out / ".cache"));
-    fs::create_directories(cache / "results");
+    const fs::path result_cache = out / ".results";
+    fs::create_directories(cache);
+    fs::create_directories(result_cache);
 
     auto refs = options.explicit_submissions.empty() ? list_submissions(options.submissions) : options.explicit_submissions;
     refs = shard(refs, options.shard_index, options.shard_count);
@@ -224,7 +228,7 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
     std::vector<std::string> to_run;
     std::map<std::string, ExerciseResult> results;
     for (const auto& key : job_order) {
-        const fs::path cached = cache / "results" / (key + ".json");
+        const fs::path cached = result_cache / (key + ".json");
         const Job& job = jobs[key];
         if (!job.files->usable()) {
             results[key] = judge_files(*job.exercise, *job.files);
@@ -284,7 +288,7 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
             const fs::path job_dir = ctx.work_root / fmt::format("job-{:05d}", counter++);
             try {
                 r = grade_exercise(ctx, kit_build, *job.exercise, *job.files, job_dir, log);
-                write_json_atomic(cache / "results" / (key + ".json"), to_json(r));
+                write_json_atomic(result_cache / (key + ".json"), to_json(r));
             } catch (const std::exception& e) {
                 // The grader's own failure: recorded for this exercise only, never cached.
                 log += std::string("grader error: ") + e.what() + "\n";
