@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test of the kit. Fails when any test fails.
+#   build/        the reference solutions under every test (KIT_SOURCES=solutions), kit checks
+#   build/stubs/  the student stubs: each compiles and fails its public tests (ci/check_stubs.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash ci/setup.sh
 JOBS=$(nproc)
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j"$JOBS"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIT_SOURCES=solutions >/dev/null
+# `all` plus every exercise target in one parallel run; ctest's per-exercise build steps are then no-ops.
+cmake --build build -j"$JOBS" --target all kit_exercises
 ctest --test-dir build --output-on-failure -j"$JOBS"
+bash ci/check_stubs.sh build/stubs

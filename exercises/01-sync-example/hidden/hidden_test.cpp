@@ -6,7 +6,7 @@
 using namespace aio::testing;
 using namespace breakfast;
 
-TEST_CASE("다른 시간: 커피 1.5초, 토스트 0.5초면 총 2.0초") {
+TEST_CASE("다른 시간: 커피 1.5초와 토스트 0.5초면 총 2.0초") {
     auto r = run_sync([] { return prepare_breakfast(1.5, 0.5); });
     AIO_CHECK(printed_exactly(r, {{0.0, coffee_start},
                                   {1.5, coffee_done},
@@ -17,7 +17,7 @@ TEST_CASE("다른 시간: 커피 1.5초, 토스트 0.5초면 총 2.0초") {
     AIO_CHECK(returned(r, {"커피", "토스트"}));
 }
 
-TEST_CASE("토스트가 더 오래 걸려도 차례는 그대로다: 커피 1초, 토스트 3초") {
+TEST_CASE("토스트가 더 오래 걸려도 차례는 그대로다: 커피 1초와 토스트 3초") {
     auto r = run_sync([] { return prepare_breakfast(1, 3); });
     AIO_CHECK(one_after_another(r, coffee, toast));
     AIO_CHECK(printed_at(r, toast_start, 1.0));
@@ -32,7 +32,7 @@ TEST_CASE("0초: 기다리지 않으면 총 0.0초") {
     AIO_CHECK(returned(r, {"커피", "토스트"}));
 }
 
-TEST_CASE("소수 시간: 커피 0.3초, 토스트 0.4초면 총 0.7초") {
+TEST_CASE("소수 시간: 커피 0.3초와 토스트 0.4초면 총 0.7초") {
     auto r = run_sync([] { return prepare_breakfast(0.3, 0.4); });
     AIO_CHECK(printed_at(r, toast_start, 0.3));
     AIO_CHECK(took(r, 0.7));

@@ -20,7 +20,7 @@ TEST_CASE("동기: 총 5.0초가 걸린다 (3초 + 2초)") {
     AIO_CHECK(printed_at(r, summary(5.0), 5.0));
 }
 
-TEST_CASE("결과는 커피, 토스트 순서다") {
+TEST_CASE("결과는 커피 다음 토스트 순서다") {
     AIO_CHECK(returned(run_sync([] { return prepare_breakfast(3, 2); }), {"커피", "토스트"}));
 }
 

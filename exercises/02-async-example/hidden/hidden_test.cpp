@@ -6,7 +6,7 @@
 using namespace aio::testing;
 using namespace breakfast;
 
-TEST_CASE("다른 시간: 커피 1초, 토스트 4초면 총 4.0초") {
+TEST_CASE("다른 시간: 커피 1초와 토스트 4초면 총 4.0초") {
     auto r = run_virtual(prepare_breakfast(1, 4));
     AIO_CHECK(overlap(r, coffee, toast));
     AIO_CHECK(printed_at(r, coffee_done, 1.0));
@@ -37,7 +37,7 @@ TEST_CASE("0초: 기다릴 것이 없으면 총 0.0초") {
     AIO_CHECK(returned(r, {"커피", "토스트"}));
 }
 
-TEST_CASE("소수 시간: 커피 0.3초, 토스트 0.7초면 총 0.7초") {
+TEST_CASE("소수 시간: 커피 0.3초와 토스트 0.7초면 총 0.7초") {
     auto r = run_virtual(prepare_breakfast(0.3, 0.7));
     AIO_CHECK(printed_at(r, coffee_done, 0.3));
     AIO_CHECK(printed_at(r, toast_done, 0.7));

@@ -12,13 +12,13 @@ TEST_CASE("gather: 커피와 토스트가 0초에 함께 시작한다") {
     AIO_CHECK(overlap(r, coffee, toast));
 }
 
-TEST_CASE("gather: 토스트는 2초에, 커피는 3초에 완성된다") {
+TEST_CASE("gather: 토스트는 2초에 커피는 3초에 완성된다") {
     auto r = run_virtual(prepare_breakfast(3, 2));
     AIO_CHECK(printed_at(r, toast_done, 2.0));
     AIO_CHECK(printed_at(r, coffee_done, 3.0));
 }
 
-TEST_CASE("gather: 총 3.0초가 걸리고 결과는 커피, 토스트 순서다") {
+TEST_CASE("gather: 총 3.0초가 걸리고 결과는 커피 다음 토스트 순서다") {
     auto r = run_virtual(prepare_breakfast(3, 2));
     AIO_CHECK(took(r, 3.0, {coffee, toast}));
     AIO_CHECK(printed_at(r, summary(3.0), 3.0));

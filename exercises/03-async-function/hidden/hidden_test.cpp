@@ -6,7 +6,7 @@
 
 using namespace aio::testing;
 
-TEST_CASE("다른 값: hello_async(\"성공\")은 \"성공\"을 돌려준다") {
+TEST_CASE("다른 값: hello_async('성공')은 '성공'을 돌려준다") {
     auto r = run_virtual(hello_async("성공"));
     AIO_CHECK(returned(r, "성공"));
     AIO_CHECK(printed_exactly(r, {{0.0, "비동기 함수입니다!"}}));

@@ -21,7 +21,7 @@ TEST_CASE("await: 메인은 작업이 끝나는 2초까지 기다렸다가 결�
     AIO_CHECK(took(r, 2.0));
 }
 
-TEST_CASE("slow_operation은 2초 뒤에 \"결과\"를 돌려준다") {
+TEST_CASE("slow_operation은 2초 뒤에 '결과'를 돌려준다") {
     auto r = run_virtual(slow_operation(2));
     AIO_CHECK(printed_exactly(r, {{0.0, work_start}, {2.0, work_done}}));
     AIO_CHECK(returned(r, "결과"));
