@@ -140,6 +140,10 @@ void EventLoop::select(std::optional<double> timeout) {
         if (timeout && *timeout > 0) clock::advance(*timeout);
         if (external_waits_ == 0) return;
     }
+    wait_for_threadsafe(timeout);
+}
+
+void EventLoop::wait_for_threadsafe(std::optional<double> timeout) {
     std::unique_lock lock(threadsafe_mutex_);
     if (!clock::is_virtual()) {
         auto ready = [this] { return !threadsafe_.empty(); };
