@@ -174,6 +174,14 @@ void PromiseBase::schedule_as_task(std::coroutine_handle<> self) {
 
 void PromiseBase::fire(std::uint32_t token) {
     if (token != wake_token_ || done()) return;
+    if (wait_ == Wait::timer) {
+        // The sleep's timer: like asyncio's timer setting the sleep future's result, it only
+        // schedules the wake-up. From now on the task is no longer sleeping, so a cancel() before
+        // the wake-up runs must not reschedule it (CPython: _must_cancel, same wake-up).
+        wait_ = Wait::none;
+        EventLoop::running().call_soon(this, wake_token_);
+        return;
+    }
     step();
 }
 
@@ -286,7 +294,7 @@ void PromiseBase::suspend_until(double when, std::coroutine_handle<> h) {
     }
     wait_ = Wait::timer;
     sleep_until_ = when;
-    loop.call_at(when, this, wake_token_, /*hop=*/true);
+    loop.call_at(when, this, wake_token_);  // fire() turns the timer into a wake-up
 }
 
 void PromiseBase::suspend_soon(std::coroutine_handle<> h) {

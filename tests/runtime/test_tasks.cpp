@@ -290,6 +290,74 @@ TEST_CASE("cancel() of a task awaiting another task cancels both, at their await
 
 namespace {
 
+aio::task<> victim() {
+    try {
+        co_await aio::sleep(1);
+        aio::print("victim woke normally");
+    } catch (const aio::CancelledError&) {
+        aio::print("victim cancelled");
+    }
+}
+
+aio::task<> canceller(aio::Task<>* target) {
+    co_await aio::sleep(1);
+    aio::print("canceller cancels victim");
+    aio::print("cancel() -> {}", py_bool(target->cancel()));
+}
+
+aio::task<> bystander() {
+    co_await aio::sleep(1);
+    aio::print("bystander woke");
+    co_await aio::sleep(0);
+    aio::print("bystander one iteration later");
+}
+
+aio::task<> cancel_after_timer_main() {
+    aio::Task<> v;
+    auto c = aio::create_task(canceller(&v));
+    v = aio::create_task(victim());
+    auto b = aio::create_task(bystander());
+    co_await aio::gather(c, v, b);
+}
+
+}  // namespace
+
+// All three timers fire in one iteration; in the next, the canceller runs first. The victim's
+// sleep is already over (its wake-up is queued), so cancel() only marks it: the victim gets
+// CancelledError at its own queued wake-up, before the bystander, not one iteration later.
+// [python cancel_after_timer_fired]
+// import asyncio
+// async def victim():
+//     try:
+//         await asyncio.sleep(1)
+//         print("victim woke normally")
+//     except asyncio.CancelledError:
+//         print("victim cancelled")
+// async def canceller(holder):
+//     await asyncio.sleep(1)
+//     print("canceller cancels victim")
+//     print(f"cancel() -> {holder[0].cancel()}")
+// async def bystander():
+//     await asyncio.sleep(1)
+//     print("bystander woke")
+//     await asyncio.sleep(0)
+//     print("bystander one iteration later")
+// async def main():
+//     holder = []
+//     c = asyncio.create_task(canceller(holder))
+//     holder.append(asyncio.create_task(victim()))
+//     b = asyncio.create_task(bystander())
+//     await asyncio.gather(c, holder[0], b)
+// asyncio.run(main())
+// [end python]
+TEST_CASE("cancel() after a task's timer fired but before it woke keeps its wake-up slot", "[tasks][cancel]") {
+    rt::VirtualScenario scenario;
+    aio::run(cancel_after_timer_main(), scenario.options);
+    CHECK(rt::timed_trace() == rt::expected_trace("cancel_after_timer_fired"));
+}
+
+namespace {
+
 aio::task<std::string> stubborn() {
     try {
         co_await aio::sleep(10);
