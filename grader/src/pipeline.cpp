@@ -111,8 +111,10 @@ ExerciseResult grade_exercise(const BatchContext& ctx, KitBuild& kit, const Exer
 }
 
 std::vector<fs::path> hidden_paths(const Kit& kit, const GradeOptions& o, const fs::path& cache, const fs::path& work) {
-    std::vector<fs::path> out{kit.root, fs::absolute(o.submissions), fs::absolute(o.out), cache, work,
+    std::vector<fs::path> out{kit.root, fs::absolute(o.out), cache, work,
                               "/home", "/root", "/tmp", "/var/tmp", "/run", "/mnt", "/media", "/srv", "/opt"};
+    if (!o.submissions.empty()) out.push_back(fs::absolute(o.submissions));
+    for (const auto& ref : o.explicit_submissions) out.push_back(fs::absolute(ref.path));
     for (auto& p : out) p = fs::weakly_canonical(p);
     return out;
 }

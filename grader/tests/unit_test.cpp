@@ -1,0 +1,238 @@
+// Unit tests of the grader's pure parts: hashing, text checks, CSV, escaping, diagnostics,
+// the judge's verdict rules on synthetic process outcomes, and the report formats.
+#define CATCH_CONFIG_MAIN
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include <csignal>
+#include <set>
+
+#include "build.hpp"
+#include "collect.hpp"
+#include "judge.hpp"
+#include "report.hpp"
+#include "run.hpp"
+#include "util.hpp"
+
+using namespace grader;
+
+TEST_CASE("sha256 matches the FIPS 180-4 test vectors") {
+    CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    CHECK(sha256_hex(std::string(1000000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    // Incremental updates of odd sizes give the same digest.
+    Sha256 h;
+    std::string text(1000, 'x');
+    for (std::size_t i = 0; i < text.size(); i += 7) h.update(std::string_view(text).substr(i, 7));
+    CHECK(h.hex() == sha256_hex(text));
+}
+
+TEST_CASE("field() separates fields, so concatenations do not collide") {
+    CHECK(Sha256().field("ab").field("c").hex() != Sha256().field("a").field("bc").hex());
+}
+
+TEST_CASE("UTF-8 validation finds the first bad byte") {
+    CHECK_FALSE(invalid_utf8_offset("커피와 토스트"));
+    CHECK(invalid_utf8_offset("ab\xC0\xAF") == std::optional<std::size_t>(2));      // overlong '/'
+    CHECK(invalid_utf8_offset("\xED\xA0\x80") == std::optional<std::size_t>(0));    // surrogate
+    CHECK(invalid_utf8_offset("a\xBF\xB9") == std::optional<std::size_t>(1));       // CP949 bytes
+    CHECK(invalid_utf8_offset("\xF4\x90\x80\x80") == std::optional<std::size_t>(0)); // > U+10FFFF
+}
+
+TEST_CASE("student files: binary before encoding, CP949 is not UTF-8, size limit") {
+    CHECK(check_file("a.cpp", "a.cpp", "int main() {}\n").problem == FileProblem::none);
+    CHECK(check_file("a.cpp", "a.cpp", std::string("\x7f" "ELF\0\0", 6)).problem == FileProblem::not_text);
+    CHECK(check_file("a.cpp", "a.cpp", "// \xC4\xBF\xC7\xC7\n").problem == FileProblem::not_utf8);
+    CHECK(check_file("a.cpp", "a.cpp", std::string(kMaxStudentFileBytes + 1, 'a')).problem == FileProblem::too_large);
+    CHECK(std::string(to_string(FileProblem::too_large)) == "not_text");
+}
+
+TEST_CASE("sanitize_text replaces invalid bytes and clips at a character boundary") {
+    CHECK(sanitize_text("a\xFFz") == "a\xEF\xBF\xBDz");
+    std::string clipped = sanitize_text("가나다라", 7);
+    CHECK(clipped.rfind("가나", 0) == 0);
+    CHECK_FALSE(invalid_utf8_offset(clipped));
+}
+
+TEST_CASE("Catch2 test specs: special characters are escaped") {
+    CHECK(catch_spec_escape("a, b [c] \"d\" *e~") == "a\\, b \\[c\\] \\\"d\\\" \\*e\\~");
+    CHECK(catch_spec_escape("gather: 커피") == "gather: 커피");
+}
+
+TEST_CASE("roster CSV: header columns by name, quotes, BOM") {
+    const fs::path p = fs::temp_directory_path() / fmt::format("roster-{}.csv", random_hex(4));
+    write_file_atomic(p, "\xEF\xBB\xBFgithub_username,email,name\nalice,a@x,\"Kim, Alice\"\n\nbob,b@x,박보검\n");
+    auto roster = load_roster(p);
+    fs::remove(p);
+    REQUIRE(roster.size() == 2);
+    CHECK(roster["alice"] == "Kim, Alice");
+    CHECK(roster["bob"] == "박보검");
+}
+
+TEST_CASE("shards are disjoint, cover everything and are balanced") {
+    std::vector<SubmissionRef> all;
+    for (int i = 0; i < 10; ++i) all.push_back({fmt::format("s{:02d}", i), {}, false});
+    std::set<std::string> seen;
+    for (int i = 1; i <= 3; ++i) {
+        auto part = shard(all, i, 3);
+        CHECK(part.size() >= 3);
+        for (auto& r : part) CHECK(seen.insert(r.id).second);
+    }
+    CHECK(seen.size() == 10);
+    CHECK_THROWS(shard(all, 0, 3));
+    CHECK_THROWS(shard(all, 4, 3));
+}
+
+TEST_CASE("first_diagnostic: the first error with its context, build paths removed") {
+    const std::string out =
+        "/tmp/job/src/a.cpp: In function 'int f()':\n"
+        "/tmp/job/src/a.cpp:3:12: error: expected ';' before '}' token\n"
+        "    3 |     return 1\n"
+        "      |            ^\n"
+        "/tmp/job/src/a.cpp:5:1: error: second\n";
+    std::string d = first_diagnostic(out, "/tmp/job");
+    CHECK(d.rfind("a.cpp:3:12: error: expected ';'", 0) == 0);
+    CHECK(d.find("return 1") != std::string::npos);
+    CHECK(d.find("second") == std::string::npos);
+    CHECK(d.find("/tmp/job") == std::string::npos);
+    std::string link = first_diagnostic("/usr/bin/ld: obj/a.o: in function `main':\na.cpp:(.text+0x5): undefined reference to `make_toast(double)'\ncollect2: error: ld returned 1 exit status\n", "/tmp/job");
+    CHECK(link.find("undefined reference to `make_toast(double)'") != std::string::npos);
+}
+
+namespace {
+TestRun finished_run(bool passed, int exit_code) {
+    TestRun run;
+    run.process.launched = true;
+    run.process.exited = true;
+    run.process.exit_code = exit_code;
+    run.records.run_seen = run.records.start_seen = run.records.done_seen = true;
+    run.records.end = json{{"event", "end"}, {"passed", passed}, {"failures", json::array()}};
+    return run;
+}
+const TestSpec kSpec{"t", 3, false};
+const Limits kLimits{};
+}  // namespace
+
+TEST_CASE("judge: a pass counts only with the runner's record AND a clean exit") {
+    TestResult ok = judge_test(kSpec, kLimits, finished_run(true, 0));
+    CHECK(ok.verdict == "passed");
+    CHECK(ok.score == 3);
+
+    TestResult bad_exit = judge_test(kSpec, kLimits, finished_run(true, 1));
+    CHECK(bad_exit.verdict == "no_result");
+    CHECK(bad_exit.score == 0);
+
+    TestRun silent = finished_run(true, 0);
+    silent.records.end.reset();  // exit(0) before the runner reported: nothing to score
+    silent.stdout_text = "All tests passed (5 assertions in 5 test cases)\n";
+    silent.records.foreign_lines = 3;
+    TestResult early = judge_test(kSpec, kLimits, silent);
+    CHECK(early.verdict == "no_result");
+    CHECK(early.score == 0);
+}
+
+TEST_CASE("judge: process-level verdicts") {
+    TestRun t = finished_run(false, 0);
+    t.process.timed_out = true;
+    CHECK(judge_test(kSpec, kLimits, t).verdict == "timeout");
+
+    TestRun cpu = finished_run(false, 0);
+    cpu.process.exited = false;
+    cpu.process.signal = SIGXCPU;
+    CHECK(judge_test(kSpec, kLimits, cpu).verdict == "cpu_limit");
+
+    TestRun fsz = cpu;
+    fsz.process.signal = SIGXFSZ;
+    CHECK(judge_test(kSpec, kLimits, fsz).verdict == "output_limit");
+
+    TestRun seg = cpu;
+    seg.process.signal = SIGSEGV;
+    seg.records.end.reset();
+    TestResult crash = judge_test(kSpec, kLimits, seg);
+    CHECK(crash.verdict == "crash");
+    CHECK(crash.message.find("SIGSEGV") != std::string::npos);
+
+    TestRun oom = seg;
+    oom.process.signal = SIGABRT;
+    oom.stderr_text = "terminate called after throwing an instance of 'std::bad_alloc'\n";
+    CHECK(judge_test(kSpec, kLimits, oom).verdict == "memory_limit");
+
+    TestRun vt = finished_run(false, 86);
+    vt.records.end.reset();
+    CHECK(judge_test(kSpec, kLimits, vt).verdict == "virtual_time_limit");
+}
+
+TEST_CASE("judge: guard errors seen by the runner classify failures") {
+    TestRun d = finished_run(false, 1);
+    (*d.records.end)["guards"] = json::array({{{"kind", "deadlock"},
+                                              {"what", "deadlock at 3.000 s: tasks are waiting.\n  Task 'a' (#2) waiting for Task 'b' (#3)\n"}}});
+    TestResult r = judge_test(kSpec, kLimits, d);
+    CHECK(r.verdict == "deadlock");
+    CHECK(r.message.find("Task 'a' (#2) waiting for Task 'b' (#3)") != std::string::npos);
+
+    TestRun plain = finished_run(false, 1);
+    (*plain.records.end)["failures"] = json::array({{{"kind", "explicit"}, {"message", "✗ 총 3초여야 합니다"}, {"info", json::array({"✗ 총 3초여야 합니다"})}}});
+    TestResult f = judge_test(kSpec, kLimits, plain);
+    CHECK(f.verdict == "failed");
+    CHECK(f.message == "✗ 총 3초여야 합니다");  // Catch2's copy of the message in `info` is not repeated
+}
+
+TEST_CASE("reports: Gradescope and GitHub Classroom shapes") {
+    StudentRecord s;
+    s.id = "kim";
+    s.name = "김";
+    ExerciseResult e;
+    e.id = "02-x";
+    e.title = "제목";
+    TestResult pass{"p", false, 2, 2, "passed", "", "", json(), json::array()};
+    TestResult hidden{"h", true, 1, 0, "timeout", "시간 초과", "", json(), json::array()};
+    e.tests = {pass, hidden};
+    summarize(e);
+    s.exercises = {e};
+    finalize(s);
+    CHECK(s.score == 2);
+    CHECK(s.max_score == 3);
+    CHECK(s.verdict == "timeout");
+
+    json gs = gradescope_results(s, ReportOptions{"after_due_date"});
+    CHECK(gs["score"] == 2);
+    REQUIRE(gs["tests"].size() == 2);
+    CHECK(gs["tests"][0]["status"] == "passed");
+    CHECK(gs["tests"][0]["visibility"] == "visible");
+    CHECK(gs["tests"][1]["visibility"] == "after_due_date");
+    CHECK(gs["tests"][1]["max_score"] == 1);
+
+    json cl = classroom_results(s);
+    CHECK(cl["version"] == 1);
+    CHECK(cl["status"] == "fail");
+    CHECK(cl["max_score"] == 3);
+    CHECK(cl["tests"][0]["status"] == "pass");
+    CHECK(cl["tests"][1]["status"] == "fail");
+    CHECK(cl["tests"][1]["message"].get<std::string>().find("시간 초과") != std::string::npos);
+
+    CHECK(gradebook_csv({s}) == "student,name,02-x,total,max,verdict\nkim,김,2,2,3,timeout\n");
+}
+
+TEST_CASE("timeline SVG: one bar per task span, unfinished spans marked") {
+    json trace = {{"spans", json::array({{{"id", 1}, {"name", "main"}, {"created", 0.0}, {"started", 0.0}, {"finished", 3.0}, {"status", "ok"}},
+                                         {{"id", 2}, {"name", "stuck<&>"}, {"created", 0.0}, {"started", 0.0}, {"finished", -1.0}, {"status", "pending"}}})},
+                  {"lines", json::array({{{"t", 3.0}, {"text", "끝"}, {"task", 1}}})},
+                  {"blocking_sleeps", json::array()}};
+    std::string svg = svg_timeline(trace, "t");
+    CHECK(svg.find("<svg class=\"timeline\"") == 0);
+    std::size_t bars = 0;
+    for (std::size_t p = 0; (p = svg.find("class=\"span\"", p)) != std::string::npos; ++p) ++bars;
+    CHECK(bars == 2);
+    CHECK(svg.find("stuck&lt;&amp;&gt;") != std::string::npos);
+    CHECK(svg.find("끝나지 않음") != std::string::npos);
+    CHECK(svg_timeline(json{{"spans", json::array()}}, "t").empty());
+}
+
+TEST_CASE("file_safe keeps simple ids and disambiguates others") {
+    CHECK(file_safe("s01-perfect") == "s01-perfect");
+    CHECK(file_safe("김철수") != file_safe("박철수"));
+    CHECK(file_safe("../x").find('/') == std::string::npos);
+}
