@@ -384,3 +384,79 @@ TEST_CASE("exceptions from inline co_await reach the caller like Python's await"
     aio::run(inline_main(), scenario.options);
     CHECK(rt::timed_trace() == rt::expected_trace("inline_await_exceptions"));
 }
+
+namespace {
+
+aio::task<> cancellable_child(std::string name, double seconds) {
+    try {
+        co_await aio::sleep(seconds);
+        aio::print("{} done", name);
+    } catch (const aio::CancelledError&) {
+        aio::print("{} cancelled", name);
+        throw;
+    }
+}
+
+aio::task<> gathering_parent(bool outcomes) {
+    try {
+        if (outcomes) co_await aio::gather_outcomes(cancellable_child("c", 1), cancellable_child("d", 5));
+        else co_await aio::gather(cancellable_child("a", 1), cancellable_child("b", 5));
+        aio::print("parent's gather returned");
+    } catch (const aio::CancelledError&) {
+        aio::print("parent cancelled at its gather");
+        throw;
+    }
+}
+
+aio::task<> gather_cancel_main() {
+    for (bool outcomes : {false, true}) {
+        auto p = aio::create_task(gathering_parent(outcomes));
+        co_await aio::sleep(2);
+        p.cancel();
+        try {
+            co_await p;
+        } catch (const aio::CancelledError&) {
+            aio::print("main: parent cancelled {}", p.cancelled() ? "True" : "False");
+        }
+    }
+}
+
+}  // namespace
+
+// Cancelling a task that awaits a gather cancels the gather's unfinished children; the parent
+// sees CancelledError at its gather, with or without return_exceptions.
+// [python gather_cancel]
+// import asyncio
+// async def child(name, seconds):
+//     try:
+//         await asyncio.sleep(seconds)
+//         print(f"{name} done")
+//     except asyncio.CancelledError:
+//         print(f"{name} cancelled")
+//         raise
+// async def parent(outcomes):
+//     try:
+//         if outcomes:
+//             await asyncio.gather(child("c", 1), child("d", 5), return_exceptions=True)
+//         else:
+//             await asyncio.gather(child("a", 1), child("b", 5))
+//         print("parent's gather returned")
+//     except asyncio.CancelledError:
+//         print("parent cancelled at its gather")
+//         raise
+// async def main():
+//     for outcomes in (False, True):
+//         p = asyncio.create_task(parent(outcomes))
+//         await asyncio.sleep(2)
+//         p.cancel()
+//         try:
+//             await p
+//         except asyncio.CancelledError:
+//             print(f"main: parent cancelled {p.cancelled()}")
+// asyncio.run(main())
+// [end python]
+TEST_CASE("cancelling a task that awaits a gather cancels the unfinished children", "[gather][cancel]") {
+    rt::VirtualScenario scenario;
+    aio::run(gather_cancel_main(), scenario.options);
+    CHECK(rt::timed_trace() == rt::expected_trace("gather_cancel"));
+}
