@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package the kit needs. Idempotent; runs as root (or via sudo) without stdin.
 set -euo pipefail
-PKGS=(build-essential cmake ninja-build ccache python3 git zip unzip
+PKGS=(build-essential cmake ninja-build ccache python3 python3-yaml git zip unzip
       catch2 libboost1.81-dev libtomlplusplus-dev libfmt-dev libcli11-dev nlohmann-json3-dev
       bubblewrap chromium time)
 missing=()
