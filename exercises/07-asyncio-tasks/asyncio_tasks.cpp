@@ -3,16 +3,16 @@
 #include "api.hpp"
 
 // 백그라운드에서 돌릴 작업 하나: duration 초가 걸립니다.
-aio::task<std::string> background_task(std::string name, double duration) {
+aio::task<std::string> background_task([[maybe_unused]] std::string name, [[maybe_unused]] double duration) {
     // TODO 1: "{name} 백그라운드 작업 시작" 을 aio::print 로 출력하세요.
     // TODO 2: duration 초 동안 co_await aio::sleep(duration); 으로 기다리세요.
     // TODO 3: "{name} 백그라운드 작업 완료" 를 출력하고 "{name} 완료" 를 co_return 하세요.
-    (void)name, (void)duration;  // '안 쓰는 매개변수' 경고 막기: 구현하면 지우세요.
     co_return std::string{};
 }
 
 // 백그라운드 작업 두 개를 먼저 시작해 두고, 그동안 메인 작업을 합니다.
-aio::task<void> async_main(double cleanup_seconds, double compress_seconds, double work_seconds) {
+aio::task<void> async_main([[maybe_unused]] double cleanup_seconds, [[maybe_unused]] double compress_seconds,
+                           [[maybe_unused]] double work_seconds) {
     // TODO 1: "메인 작업 시작" 을 출력하세요.
     // TODO 2: 두 작업을 *먼저* 시작해 두세요. create_task 는 작업을 이벤트 루프에 맡기고 바로 돌아옵니다.
     //         aio::Task<std::string> task1 = aio::create_task(background_task("데이터베이스 정리", cleanup_seconds));
@@ -22,6 +22,5 @@ aio::task<void> async_main(double cleanup_seconds, double compress_seconds, doub
     // TODO 4: std::string result1 = co_await task1; 처럼 두 작업을 task1, task2 순서로 기다려 결과를 받으세요.
     //         기다리지 않고 끝내면 작업이 도중에 취소됩니다.
     // TODO 5: "모든 작업 완료: {result1}, {result2}" 를 출력하세요.
-    (void)cleanup_seconds, (void)compress_seconds, (void)work_seconds;  // 구현하면 지우세요.
     co_return;
 }

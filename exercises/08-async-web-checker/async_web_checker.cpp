@@ -5,7 +5,8 @@
 #include <algorithm>
 
 // 사이트 하나의 응답 시간을 재는 흉내를 냅니다.
-aio::task<SiteResult> check_website(std::string site_name, double base_delay) {
+aio::task<SiteResult> check_website([[maybe_unused]] std::string site_name,
+                                    [[maybe_unused]] double base_delay) {
     // TODO 1: "{site_name} 응답 시간 측정 시작..." 을 출력하세요.
     // TODO 2: double response_time = base_delay + aio::random::uniform(0.5, 2.0); 로 응답 시간을 정하고
     //         co_await aio::sleep(response_time); 으로 기다리세요.
@@ -13,12 +14,11 @@ aio::task<SiteResult> check_website(std::string site_name, double base_delay) {
     //         "{site_name} - 응답 실패!" 를 출력하고 SiteResult{site_name, "실패", std::nullopt} 를,
     //         아니면 "{site_name} - 응답 시간: {:.2f}초" 를 출력하고 SiteResult{site_name, "성공", response_time} 을
     //         co_return 하세요. (난수는 uniform 한 번, random 한 번, 이 순서로만 뽑습니다.)
-    (void)site_name, (void)base_delay;  // '안 쓰는 매개변수' 경고 막기: 구현하면 지우세요.
     co_return SiteResult{};
 }
 
 // 모든 사이트를 동시에 확인하고 결과를 분석합니다.
-aio::task<void> monitor_websites(std::vector<Website> websites) {
+aio::task<void> monitor_websites([[maybe_unused]] std::vector<Website> websites) {
     // TODO 1: "웹사이트 모니터링 시작...\n" 을 출력하고 (줄 두 개: 제목과 빈 줄) 시작 시각을 재세요 (aio::loop_time()).
     // TODO 2: 사이트마다 check_website(w.name, w.base_delay) 를 std::vector<aio::task<SiteResult>> 에 담고
     //         auto results = co_await aio::gather_outcomes(std::move(작업들)); 로 한꺼번에 기다리세요.
@@ -30,15 +30,14 @@ aio::task<void> monitor_websites(std::vector<Website> websites) {
     //         "평균 응답 시간: {:.2f}초" (성공한 사이트들의 time 을 목록 순서대로 더해 개수로 나눔),
     //         "가장 빠른 사이트: {이름} ({:.2f}초)", "가장 느린 사이트: {이름} ({:.2f}초)" 를 출력하세요.
     //         시간이 같으면 목록에서 앞선 사이트를 고릅니다 (std::min_element / std::max_element 가 그렇게 합니다).
-    (void)websites;  // 구현하면 지우세요.
     co_return;
 }
 
 // 한 번 모니터링하고, 잠시 쉬었다가 한 번 더 모니터링합니다.
-aio::task<void> async_main(std::vector<Website> websites, double pause_seconds) {
-    // TODO 1: co_await monitor_websites(websites); 
+aio::task<void> async_main([[maybe_unused]] std::vector<Website> websites,
+                           [[maybe_unused]] double pause_seconds) {
+    // TODO 1: co_await monitor_websites(websites);
     // TODO 2: "\n{pause_seconds}초 후 다시 모니터링합니다..." 를 출력하세요 (숫자는 "{}" 형식: 5 → "5", 2.5 → "2.5").
     // TODO 3: pause_seconds 초 기다린 뒤 한 번 더 monitor_websites 를 co_await 하세요.
-    (void)websites, (void)pause_seconds;  // 구현하면 지우세요.
     co_return;
 }
