@@ -330,6 +330,8 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
         spec.argv = argv;
         spec.cwd = job_dir;
         spec.env = clean_env(job_dir);
+        for (auto& [k, v] : spec.env)
+            if (k == "LC_ALL" || k == "LANG") v = "C";  // plain ASCII quotes in diagnostics: '…' not ‘…’
         spec.stdout_path = logs / (tag + ".out");
         spec.stderr_path = logs / (tag + ".err");
         spec.limits = limits;

@@ -250,6 +250,9 @@ document.getElementById('filter').addEventListener('input', function (e) {
     row.style.display = row.textContent.toLowerCase().indexOf(q) >= 0 ? '' : 'none';
   });
 });
+// Self-check for the report's browser test: how many charts and student rows were rendered.
+document.documentElement.dataset.charts = document.querySelectorAll('svg.histogram rect').length;
+document.documentElement.dataset.students = document.querySelectorAll('#students tr.student').length;
 </script>
 )";
     return page("채점 결과", b);
@@ -290,6 +293,9 @@ std::string html_student(const StudentRecord& s) {
         }
         b += "</section>\n";
     }
+    // Self-check for the report's browser test: task bars drawn in the timelines.
+    b += "<script>\ndocument.documentElement.dataset.timelines = "
+         "document.querySelectorAll('svg.timeline rect.span').length;\n</script>\n";
     return page(s.name + " — 채점 결과", b);
 }
 

@@ -276,7 +276,8 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
     if (!to_run.empty()) {
         kit_build.ensure(ctx.jobs);
         const char* tmp = std::getenv("TMPDIR");
-        work = options.work_dir.value_or(fs::path(tmp && *tmp ? tmp : "/tmp") / fmt::format("aio-grader-{}-{}", ::getpid(), random_hex(4)));
+        work = options.work_dir.value_or(fs::path(tmp && *tmp ? tmp : "/tmp")) /
+               fmt::format("aio-grader-{}-{}", ::getpid(), random_hex(4));
         fs::create_directories(work);
         ::chmod(work.c_str(), 0711);
         ctx.work_root = fs::canonical(work);
