@@ -20,6 +20,9 @@ VirtualScenario::VirtualScenario() {
     aio::trace::set_prefix_times(false);
     aio::clear_scripted_input();
     options.warnings_to_stderr = false;
+    // Every scenario here needs a few hundred loop callbacks; a regression that livelocks
+    // (e.g. timers never becoming due) must fail fast instead of spinning 50 million times.
+    options.step_limit = 100'000;
 }
 
 VirtualScenario::~VirtualScenario() {

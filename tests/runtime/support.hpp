@@ -14,7 +14,7 @@ struct VirtualScenario {
     ~VirtualScenario();
     VirtualScenario(const VirtualScenario&) = delete;
     VirtualScenario& operator=(const VirtualScenario&) = delete;
-    // Warnings are still recorded in the trace, just not written to stderr.
+    // Warnings are still recorded in the trace, just not written to stderr; a low step limit.
     aio::RunOptions options;
 };
 
