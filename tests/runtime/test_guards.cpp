@@ -188,3 +188,25 @@ TEST_CASE("a failed task whose exception nobody retrieves is reported", "[guards
     aio::run(retrieved_main(), scenario.options);
     CHECK(aio::trace::current().warnings.empty());
 }
+
+namespace {
+
+aio::task<int> never_scheduled() { co_return 1; }
+
+}  // namespace
+
+// Python: asyncio.get_running_loop() / asyncio.create_task(coro()) outside asyncio.run raise
+// RuntimeError("no running event loop"), and the coroutine is reported as never awaited.
+TEST_CASE("using the loop outside aio::run raises NoRunningLoopError", "[guards]") {
+    rt::VirtualScenario scenario;
+    CHECK_THROWS_AS(aio::loop_time(), aio::NoRunningLoopError);
+    CHECK_THROWS_AS(aio::create_task(never_scheduled()), aio::NoRunningLoopError);
+    CHECK_THROWS_AS(aio::gather(never_scheduled(), never_scheduled()), aio::NoRunningLoopError);
+    // Each coroutine object is freed and reported, none leaked (the ASan build would see a leak).
+    const auto& warnings = aio::trace::current().warnings;
+    REQUIRE(warnings.size() == 3);
+    for (const auto& w : warnings) {
+        CHECK(w.kind == WarningKind::never_awaited);
+        CHECK(w.name == "never_scheduled");
+    }
+}

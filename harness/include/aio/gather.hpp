@@ -62,6 +62,7 @@ Outcome<result_of_t<T>> take_outcome(PromiseBase& child) {
 // Each argument becomes a task: a lazy coroutine is scheduled now; a Task is shared.
 template <class T>
 PromiseBase* as_child(task<T>&& t) {
+    EventLoop::running();  // throw before taking the frame (see create_task)
     auto h = t.release();
     h.promise().schedule_as_task(h);  // the task<T> reference now belongs to the gather
     return &h.promise();

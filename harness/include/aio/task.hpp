@@ -307,6 +307,9 @@ private:
 // asyncio.create_task: schedule the coroutine to start at the next loop iteration.
 template <class T>
 Task<T> create_task(task<T>&& coroutine, std::string name = {}) {
+    // Outside aio::run this throws while `coroutine` still owns the frame, so the frame is freed
+    // (and reported as never awaited) instead of leaked.
+    detail::EventLoop::running();
     auto h = coroutine.release();
     if (!name.empty()) h.promise().set_name(std::move(name));
     h.promise().schedule_as_task(h);
