@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Sets everything up and runs the main job on the bundled sample: every chapter program on the
-# virtual clock, printed as a timeline (the grader's sample-class run is added once it exists).
+# Sets everything up and runs the main job on the bundled sample: grades the synthetic sample
+# class (grader/examples/class, 19 students) into out/sample-class/ — gradebook.csv, per-student
+# Gradescope and GitHub Classroom results, and report/index.html with virtual-time timelines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash ci/setup.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j"$(nproc)"
-for program in sync_example async_example async_function await_example simple_async \
-               asyncio_gather asyncio_tasks async_web_checker; do
-  [ -x "build/bin/$program" ] || continue
-  echo "=== $program --virtual --trace --seed 7"
-  "build/bin/$program" --virtual --trace --seed 7
-done
+cmake --build build -j"$(nproc)" --target grader async_example
+build/bin/grader grade grader/examples/class -o out/sample-class \
+  --roster grader/examples/roster.csv --config grader/examples/grader.toml
+echo
+cat out/sample-class/gradebook.csv
+echo
+echo "report: $(pwd)/out/sample-class/report/index.html"
+echo "a chapter program on the virtual clock (build/bin/async_example --virtual --trace):"
+build/bin/async_example --virtual --trace
