@@ -15,6 +15,7 @@
 #include <utility>
 #include <variant>
 
+#include "aio/detail/frame_pool.hpp"
 #include "aio/future.hpp"
 #include "aio/loop.hpp"
 
@@ -41,6 +42,10 @@ public:
     enum class Wait : std::uint8_t { none, timer, future };
 
     explicit PromiseBase(const char* function_name) : function_name_(function_name) {}
+
+    // The coroutine frame (this promise and the coroutine's locals) comes from the frame pool.
+    static void* operator new(std::size_t size) { return allocate_frame(size); }
+    static void operator delete(void* frame, std::size_t size) noexcept { deallocate_frame(frame, size); }
 
     // ---- identity --------------------------------------------------------------------------
     std::string name() const;  // explicit name, else the coroutine's function name
