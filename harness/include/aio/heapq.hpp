@@ -9,8 +9,8 @@
 namespace aio::heapq {
 
 // Lib/heapq.py _siftdown: move heap[pos] up towards startpos.
-template <class T, class Less>
-void siftdown(std::vector<T>& heap, std::size_t startpos, std::size_t pos, Less less) {
+template <class T, class A, class Less>
+void siftdown(std::vector<T, A>& heap, std::size_t startpos, std::size_t pos, Less less) {
     T newitem = std::move(heap[pos]);
     while (pos > startpos) {
         std::size_t parentpos = (pos - 1) >> 1;
@@ -25,8 +25,8 @@ void siftdown(std::vector<T>& heap, std::size_t startpos, std::size_t pos, Less 
 }
 
 // Lib/heapq.py _siftup: bubble the smaller child up until hitting a leaf, then siftdown.
-template <class T, class Less>
-void siftup(std::vector<T>& heap, std::size_t pos, Less less) {
+template <class T, class A, class Less>
+void siftup(std::vector<T, A>& heap, std::size_t pos, Less less) {
     const std::size_t endpos = heap.size();
     const std::size_t startpos = pos;
     T newitem = std::move(heap[pos]);
@@ -54,14 +54,14 @@ void siftup(std::vector<T>& heap, std::size_t pos, Less less) {
     siftdown(heap, startpos, pos, less);
 }
 
-template <class T, class Less>
-void push(std::vector<T>& heap, T item, Less less) {
+template <class T, class A, class Less>
+void push(std::vector<T, A>& heap, T item, Less less) {
     heap.push_back(std::move(item));
     siftdown(heap, 0, heap.size() - 1, less);
 }
 
-template <class T, class Less>
-T pop(std::vector<T>& heap, Less less) {
+template <class T, class A, class Less>
+T pop(std::vector<T, A>& heap, Less less) {
     T last = std::move(heap.back());
     heap.pop_back();
     if (heap.empty()) return last;

@@ -97,7 +97,7 @@ private:
     RunOptions options_;
     EventLoop* previous_ = nullptr;
     RingQueue<Handle> ready_;
-    std::vector<Timer> scheduled_;
+    std::vector<Timer, BufferAllocator<Timer>> scheduled_;
     bool stopping_ = false;
     std::uint64_t steps_ = 0;
     int external_waits_ = 0;

@@ -15,7 +15,7 @@
 #include <utility>
 #include <variant>
 
-#include "aio/detail/frame_pool.hpp"
+#include "aio/detail/memory.hpp"
 #include "aio/future.hpp"
 #include "aio/loop.hpp"
 

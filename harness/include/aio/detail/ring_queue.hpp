@@ -2,14 +2,22 @@
 // task costs several pushes and pops, and this is cheaper (bench/gather_bench).
 #pragma once
 #include <cstddef>
-#include <memory>
 #include <utility>
+
+#include "aio/detail/memory.hpp"
 
 namespace aio::detail {
 
 template <class T>
 class RingQueue {
 public:
+    RingQueue() = default;
+    RingQueue(const RingQueue&) = delete;
+    RingQueue& operator=(const RingQueue&) = delete;
+    ~RingQueue() {
+        if (slots_) BufferAllocator<T>().deallocate(slots_, capacity_);
+    }
+
     bool empty() const noexcept { return size_ == 0; }
     std::size_t size() const noexcept { return size_; }
 
@@ -28,14 +36,15 @@ public:
 private:
     void grow() {
         const std::size_t capacity = capacity_ ? capacity_ * 2 : 64;
-        auto slots = std::make_unique<T[]>(capacity);
+        T* slots = BufferAllocator<T>().allocate(capacity);  // T is a trivial handle
         for (std::size_t i = 0; i < size_; ++i) slots[i] = std::move(slots_[(head_ + i) & (capacity_ - 1)]);
-        slots_ = std::move(slots);
+        if (slots_) BufferAllocator<T>().deallocate(slots_, capacity_);
+        slots_ = slots;
         capacity_ = capacity;
         head_ = 0;
     }
 
-    std::unique_ptr<T[]> slots_;
+    T* slots_ = nullptr;
     std::size_t capacity_ = 0;
     std::size_t head_ = 0;
     std::size_t size_ = 0;
