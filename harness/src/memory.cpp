@@ -13,8 +13,8 @@
 // chunks are never given back (they stay reachable from a global list, for leak checkers).
 // Under AddressSanitizer the pool is bypassed, so use-after-free of a frame is still reported.
 //
-// The loop's timer heap and ready queue (24 and 16 MiB with a million tasks) are, once they reach
-// 2 MiB, their own mappings on huge pages too (bench/gather_bench: another 5%).
+// The loop's timer heap and ready queue (24 and 16 MiB with a million tasks) are, from 4 MiB on,
+// their own mappings on huge pages too (bench/gather_bench: another 5%).
 #include "aio/detail/memory.hpp"
 
 #include <sys/mman.h>
@@ -37,6 +37,9 @@
 namespace aio::detail {
 namespace {
 constexpr std::size_t kHugePage = 2 * 1024 * 1024;
+// Smaller buffers stay on ordinary pages: a huge page is resident as a whole, and rounding a
+// 3 MiB buffer up to 4 MiB of memory is not worth it.
+constexpr std::size_t kHugeBuffer = 2 * kHugePage;
 }  // namespace
 
 #if AIO_FRAME_POOL
@@ -141,7 +144,7 @@ std::size_t mapping_length(std::size_t bytes) { return (bytes + kHugePage - 1) /
 }  // namespace
 
 void* allocate_buffer(std::size_t bytes) {
-    if (bytes < kHugePage) return ::operator new(bytes);
+    if (bytes < kHugeBuffer) return ::operator new(bytes);
     const std::size_t length = mapping_length(bytes);
     void* buffer = mmap(nullptr, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (buffer == MAP_FAILED) throw std::bad_alloc();
@@ -150,7 +153,7 @@ void* allocate_buffer(std::size_t bytes) {
 }
 
 void deallocate_buffer(void* buffer, std::size_t bytes) noexcept {
-    if (bytes < kHugePage) return ::operator delete(buffer);
+    if (bytes < kHugeBuffer) return ::operator delete(buffer);
     munmap(buffer, mapping_length(bytes));
 }
 

@@ -116,17 +116,21 @@ std::string short_function_name(const char* pretty) {
 }
 
 PromiseBase::~PromiseBase() {
-    delete explicit_name_;
+    if (named_) delete explicit_name_;
     if (EventLoop* loop = EventLoop::current()) loop->unlink_task(this);
 }
 
 std::string PromiseBase::name() const {
-    return explicit_name_ ? *explicit_name_ : short_function_name(function_name_);
+    return named_ ? *explicit_name_ : short_function_name(function_name_);
 }
 
 void PromiseBase::set_name(std::string name) {
-    delete explicit_name_;
-    explicit_name_ = new std::string(std::move(name));
+    if (named_) {
+        *explicit_name_ = std::move(name);
+    } else {
+        explicit_name_ = new std::string(std::move(name));
+        named_ = true;
+    }
     if (auto* span = trace::span_for(id_)) span->name = *explicit_name_;
 }
 

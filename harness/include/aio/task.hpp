@@ -95,9 +95,12 @@ private:
     void step();
 
     // Every task is one coroutine frame, so these fields are packed (bench/gather_bench): a task
-    // waits on a future or on a timer, never both at once, and the flags are bits.
-    const char* function_name_;
-    std::string* explicit_name_ = nullptr;
+    // needs its function's name only until it is given one, it waits on a future or on a timer,
+    // never both at once, and the flags are bits.
+    union {
+        const char* function_name_;   // while !named_
+        std::string* explicit_name_;  // once named_ (owned)
+    };
     std::coroutine_handle<> resume_point_{};
     union {
         FutureBase* fut_waiter_ = nullptr;  // while wait_ == Wait::future
@@ -109,6 +112,7 @@ private:
     bool started_ : 1 = false;
     bool cancel_requested_ : 1 = false;
     bool result_retrieved_ : 1 = false;
+    bool named_ : 1 = false;
 };
 
 struct FinalAwaiter {

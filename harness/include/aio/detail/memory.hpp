@@ -8,7 +8,7 @@ namespace aio::detail {
 void* allocate_frame(std::size_t size);
 void deallocate_frame(void* frame, std::size_t size) noexcept;
 
-// Buffers of 2 MiB or more are their own mappings, marked for transparent huge pages; smaller
+// Buffers of 4 MiB or more are their own mappings, marked for transparent huge pages; smaller
 // ones come from operator new. `bytes` must be the same in both calls.
 void* allocate_buffer(std::size_t bytes);
 void deallocate_buffer(void* buffer, std::size_t bytes) noexcept;
