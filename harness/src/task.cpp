@@ -38,7 +38,10 @@ void FutureBase::add_done_callback(Callable* target, std::uint32_t token) {
 void FutureBase::schedule_callbacks() {
     EventLoop* loop = EventLoop::current();
     auto schedule = [&](Waiter w) {
-        if (loop) loop->call_soon(w.target, w.token);
+        if (loop) {
+            loop->call_soon(w.target, w.token);
+            w.target->prefetch(w.token);
+        }
         w.target->release();
     };
     Waiter first{std::exchange(first_target_, nullptr), first_token_};

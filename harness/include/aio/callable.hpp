@@ -12,6 +12,9 @@ public:
     virtual void fire(std::uint32_t token) = 0;
     // False when the wake-up this token stands for was cancelled (asyncio: handle._cancelled).
     virtual bool live(std::uint32_t /*token*/) const { return true; }
+    // A future this waits on has just queued fire(token) for the next iteration: a chance to start
+    // loading what fire will read. Only a hint; the default does nothing.
+    virtual void prefetch(std::uint32_t /*token*/) const noexcept {}
 
     void retain() noexcept { ++refs_; }
     void release() noexcept {

@@ -23,6 +23,8 @@ public:
     GatherState(std::vector<PromiseBase*> children, bool return_exceptions);
     ~GatherState() override;
     void fire(std::uint32_t child_index) override;  // the child's done-callback
+    // fire reads children_[child_index]: with a million children in random order, a cache miss.
+    void prefetch(std::uint32_t child_index) const noexcept override { __builtin_prefetch(&children_[child_index]); }
     bool cancel() override;
     void describe(std::string& out) const override;
     PromiseBase& child(std::size_t i) const { return *children_[i]; }
