@@ -101,6 +101,31 @@ struct Fd {
     }
 };
 
+// Tasks (processes and threads) that `uid` owns right now. RLIMIT_NPROC is checked against this
+// per-user count, not per sandbox, so a fixed limit fails at random (execve -> EAGAIN) when other
+// graders or parallel jobs run as the same user; the limit is set to "what exists + allowance".
+long count_user_tasks(uid_t uid) {
+    long total = 0;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator("/proc", ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.empty() || !std::all_of(name.begin(), name.end(), ::isdigit)) continue;
+        FILE* f = std::fopen((entry.path() / "status").c_str(), "r");
+        if (!f) continue;
+        char line[256];
+        bool mine = false;
+        long threads = 1;
+        while (std::fgets(line, sizeof line, f)) {
+            unsigned real = 0;
+            if (std::sscanf(line, "Uid: %u", &real) == 1) mine = real == uid;
+            std::sscanf(line, "Threads: %ld", &threads);
+        }
+        std::fclose(f);
+        if (mine) total += threads;
+    }
+    return total;
+}
+
 bool is_inside(const fs::path& p, const fs::path& dir) {
     auto rel = p.lexically_relative(dir);
     return !rel.empty() && *rel.begin() != "..";
@@ -219,6 +244,7 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
     setup.as = rlim_t(spec.limits.memory_bytes);
     setup.fsize = rlim_t(spec.limits.file_bytes);
     setup.nproc = rlim_t(spec.limits.processes);
+    setup.nproc = rlim_t(count_user_tasks(sandbox.drop_user ? sandbox.uid : ::getuid()) + spec.limits.processes);
     setup.drop = sandbox.drop_user;
     setup.uid = sandbox.uid;
     setup.gid = sandbox.gid;
