@@ -22,6 +22,8 @@ cmake --build "$BUILD_DIR" --target gather_bench >/dev/null
 
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
+# Wall times mean little on a busy machine: show how busy it was.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for n in "${NS[@]}"; do
   for _ in $(seq "$REPEAT"); do "$BUILD_DIR/bin/gather_bench" "$n" | tee -a "$results"; done
   for _ in $(seq "$PY_REPEAT"); do "$PYTHON" bench/gather_bench.py "$n" | tee -a "$results"; done
@@ -31,7 +33,8 @@ for n in "${NS[@]}"; do
 done
 
 echo
-echo "$("$PYTHON" --version), $(g++ --version | head -n1), $(nproc) cores"
+echo "$("$PYTHON" --version), $(g++ --version | head -n1), $(nproc) cores;" \
+  "load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$PYTHON" - "$results" <<'PY'
 import sys
 from collections import defaultdict
