@@ -278,7 +278,9 @@ std::string first_diagnostic(const std::string& output, const fs::path& strip_di
         text = replace_all(text, strip_dir.string() + "/src/", "");
         text = replace_all(text, strip_dir.string() + "/", "");
     }
-    auto lines = split_lines(text);
+    std::vector<std::string> lines;
+    for (auto& l : split_lines(text))
+        if (!starts_with(l, "$ ")) lines.push_back(std::move(l));  // the logged command line
     auto is_error = [](const std::string& l) {
         return contains(l, ": error:") || contains(l, ": fatal error:") || contains(l, "undefined reference to") ||
                contains(l, "multiple definition of") || starts_with(l, "error:");
@@ -294,7 +296,11 @@ std::string first_diagnostic(const std::string& output, const fs::path& strip_di
             first = i;
             break;
         }
-    if (first == lines.size()) return sanitize_text(trim(text), max_bytes);
+    if (first == lines.size()) {
+        std::string all;
+        for (const auto& l : lines) all += l + "\n";
+        return sanitize_text(trim(all), max_bytes);
+    }
     std::string out = lines[first];
     for (std::size_t i = first + 1; i < lines.size() && i < first + 6; ++i) {
         if (is_new_diag(lines[i])) break;
@@ -322,7 +328,7 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
         l.cpu_seconds = ctx.config->compile.wall_seconds;
         l.memory_bytes = ctx.config->compile.memory_mb << 20;
         l.file_bytes = 512L << 20;
-        l.processes = 256;
+        l.processes = 256 + 8L * ctx.jobs;
         return l;
     }();
     const auto run_step = [&](const std::vector<std::string>& argv, const std::string& tag, std::string& output) {
@@ -339,10 +345,11 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
         spec.view.read_only = kit.read_only_inputs(ex);
         spec.view.writable = {job_dir};
         ProcessResult r = run_process(spec, ctx.sandbox);
-        output = read_file(spec.stderr_path, 1 << 20).value_or("") + read_file(spec.stdout_path, 1 << 16).value_or("");
-        if (!r.launched) output = "cannot start the compiler: " + r.launch_error;
-        else if (r.timed_out) output = fmt::format("error: the compiler ran longer than {} s", limits.wall_seconds);
-        else if (r.signal) output += fmt::format("\nerror: the compiler was killed by {}", signal_name(r.signal));
+        std::string body = read_file(spec.stderr_path, 1 << 20).value_or("") + read_file(spec.stdout_path, 1 << 16).value_or("");
+        if (!r.launched) body = "cannot start the compiler: " + r.launch_error;
+        else if (r.timed_out) body = fmt::format("error: the compiler ran longer than {} s", limits.wall_seconds);
+        else if (r.signal) body += fmt::format("\nerror: the compiler was killed by {}", signal_name(r.signal));
+        output = fmt::format("$ {}\n{}", fmt::join(argv, " "), body);
         return r.launched && r.exited && r.exit_code == 0;
     };
 
@@ -362,8 +369,9 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
     }
     outcome.binary = job_dir / "test-binary";
     std::string output;
-    if (!run_step(kit.link_command(ex, objects, outcome.binary), "link", output)) {
-        outcome.log += output;
+    const bool linked = run_step(kit.link_command(ex, objects, outcome.binary), "link", output);
+    outcome.log += output;
+    if (!linked) {
         outcome.status = BuildOutcome::Status::link_error;
         outcome.first_error = first_diagnostic(output, job_dir);
         return outcome;

@@ -25,6 +25,7 @@ std::pair<int, int> parse_shard(const std::string& s) {
 
 int main(int argc, char** argv) {
     reserve_low_descriptors();
+    become_subreaper();
     ::signal(SIGPIPE, SIG_IGN);
 
     CLI::App app{"aio-grader: grades C++ coroutine exercises against the kit (isolated, limited, cached)"};

@@ -110,6 +110,20 @@ ExerciseResult grade_exercise(const BatchContext& ctx, KitBuild& kit, const Exer
     return r;
 }
 
+// A file others may read (a directory others may enter), below directories others may enter.
+bool readable_by_others(const fs::path& path) {
+    std::error_code ec;
+    fs::path p = fs::absolute(path);
+    auto st = fs::status(p, ec);
+    if (ec) return false;
+    const auto perms = st.permissions();
+    const auto need = fs::is_directory(st) ? fs::perms::others_exec : fs::perms::others_read;
+    if ((perms & need) == fs::perms::none) return false;
+    for (p = p.parent_path(); !p.empty() && p != p.root_path(); p = p.parent_path())
+        if ((fs::status(p, ec).permissions() & fs::perms::others_exec) == fs::perms::none) return false;
+    return true;
+}
+
 std::vector<fs::path> hidden_paths(const Kit& kit, const GradeOptions& o, const fs::path& cache, const fs::path& work) {
     std::vector<fs::path> out{kit.root, fs::absolute(o.out), cache, work,
                               "/home", "/root", "/tmp", "/var/tmp", "/run", "/mnt", "/media", "/srv", "/opt"};
@@ -282,6 +296,19 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
         ::chmod(work.c_str(), 0711);
         ctx.work_root = fs::canonical(work);
         ctx.hidden_paths = hidden_paths(kit, options, cache, ctx.work_root);
+        if (ctx.sandbox.drop_user) {
+            // Compilers and tests run as the unprivileged user: if it cannot read the kit, every
+            // student would get a compile error that is the grader's fault. Refuse instead.
+            std::vector<fs::path> needed{ctx.work_root};
+            for (const auto& ex : kit.exercises)
+                for (const auto& p : kit_build.read_only_inputs(ex)) needed.push_back(p);
+            for (const auto& p : needed)
+                if (!readable_by_others(p))
+                    throw std::runtime_error(fmt::format(
+                        "{} is not readable by the sandbox user {} (a directory on the way lacks o+x or the file "
+                        "o+r); put the kit, --cache-dir and --work-dir where everyone may read them",
+                        p.string(), ctx.sandbox.user));
+        }
         std::atomic<int> counter{0};
         parallel_for(to_run.size(), ctx.jobs, [&](std::size_t i) {
             const std::string& key = to_run[i];

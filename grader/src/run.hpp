@@ -75,6 +75,9 @@ void hand_over(const fs::path& dir, const SandboxInfo& sandbox);
 
 std::string signal_name(int sig);  // "SIGSEGV"
 
+// Orphans of sandboxed processes are re-parented to the grader, which reaps them (run.cpp).
+void become_subreaper();
+
 // Occupies descriptors 3..9 so no descriptor the grader opens can be clobbered when a child
 // maps its results/nonce onto 3 and 4.
 void reserve_low_descriptors();

@@ -70,7 +70,9 @@ TestRun run_test_case(const BatchContext& ctx, const fs::path& binary, const std
     spec.limits.cpu_seconds = limits.cpu_seconds;
     spec.limits.memory_bytes = limits.memory_mb << 20;
     spec.limits.file_bytes = limits.output_kb << 10;
-    spec.limits.processes = limits.processes;
+    // RLIMIT_NPROC counts every process of the sandbox user, including the grader's other
+    // parallel jobs (a compiler is 4, a sandboxed test 3): leave them room.
+    spec.limits.processes = limits.processes + 8L * ctx.jobs;
     spec.view.hide = ctx.hidden_paths;
     spec.view.read_only = {binary};
     spec.view.writable = {scratch};

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Grader benchmark (issue 4 §4), on the sample class:
+#   1. the kit build, once per batch (harness, runner main, PCH, every test)      -> seconds
+#   2. N submissions made from the sample class, every file changed by a unique comment, so no
+#      two compile alike (nothing is shared or cached): `grader grade -j JOBS`    -> seconds
+#   3. the same compiler commands the grader ran (from its logs, --keep-work), bare, with
+#      `xargs -P JOBS`: no sandbox, no link, no tests                             -> ratio 2/3
+#   4. grading the same N again, unchanged                                        -> seconds
+# Steps 2-3 are repeated for the class without its two deliberately hanging students (a busy
+# loop and a mutex deadlock, which cost their time limits by design).
+# usage: grader/bench/bench.sh [GRADER] [N=100] [JOBS=2]      prints a Markdown section
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+grader=${1:-$root/build/bin/grader}
+n=${2:-100}
+jobs=${3:-2}
+work=$(mktemp -d "${TMPDIR:-/tmp}/grader-bench.XXXXXX")
+chmod 755 "$work"  # the sandbox user (as root: nobody) must reach the kit snapshot
+trap '[ -n "${KEEP_BENCH:-}" ] || rm -rf "$work"' EXIT
+config=$root/grader/examples/grader.toml
+# A snapshot of the kit, so edits to the checkout during the run cannot change the kit version.
+mkdir -p "$work/kit-src/grader"
+cp -r "$root/harness" "$root/exercises" "$work/kit-src/"
+cp -r "$root/grader/runner" "$work/kit-src/grader/"
+kitargs=(--kit "$work/kit-src" --config "$config" --cache-dir "$work/kit" -j "$jobs")
+now() { date +%s.%N; }
+secs() { python3 -c "print(f'{$2 - $1:.1f}')"; }
+
+make_class() {  # dest n exclude-regex
+  python3 - "$root/grader/examples/class" "$1" "$2" "$3" <<'PY'
+import io, os, re, shutil, sys, zipfile
+src, dest, n, exclude = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+students = sorted(s for s in os.listdir(src) if not (exclude and re.match(exclude, s)))
+os.makedirs(dest)
+for i in range(n):
+    name = students[i % len(students)]
+    mark = f"\n// bench copy {i}\n".encode()
+    target = os.path.join(dest, f"b{i:03d}-{name}")
+    if name.endswith(".zip"):
+        with zipfile.ZipFile(os.path.join(src, name)) as zin, zipfile.ZipFile(target, "w") as zout:
+            for item in zin.infolist():
+                data = zin.read(item)
+                zout.writestr(item, data + mark if item.filename.endswith(".cpp") else data)
+        continue
+    shutil.copytree(os.path.join(src, name), target)
+    for d, _, files in os.walk(target):
+        for f in files:
+            if f.endswith(".cpp"):
+                with open(os.path.join(d, f), "ab") as fh:
+                    fh.write(mark)
+PY
+}
+
+run_case() {  # label exclude-regex
+  local label=$1 dir="$work/$2-subs" out="$work/$2-out" keep="$work/$2-keep"
+  make_class "$dir" "$n" "$3"
+  mkdir -p "$keep"
+  local t0 t1 t2 t3 t4 t5
+  t0=$(now)
+  "$grader" grade "$dir" -o "$out" "${kitargs[@]}" --no-progress --keep-work --work-dir "$keep" 2>"$work/$2.log"
+  t1=$(now)
+  # The exact compiler commands of this run, bare.
+  grep -h '^\$ .* -c .*\.cpp -o ' -r "$out/logs" | sed 's/^\$ //' | sort -u >"$work/$2.commands"
+  local count
+  count=$(wc -l <"$work/$2.commands")
+  t2=$(now)
+  tr '\n' '\0' <"$work/$2.commands" | xargs -0 -P "$jobs" -I{} sh -c '{} 2>/dev/null || true'
+  t3=$(now)
+  "$grader" grade "$dir" -o "$out" "${kitargs[@]}" --no-progress 2>"$work/$2.again.log"
+  t4=$(now)
+  grep -q "0 re-graded, $n unchanged" "$work/$2.again.log" || { cat "$work/$2.again.log"; exit 1; }
+  local grade bare again
+  grade=$(secs "$t0" "$t1") bare=$(secs "$t2" "$t3") again=$(secs "$t3" "$t4")
+  printf '| %s | %s | %s | %s s | %s s | %s s | %s | %s s |\n' "$label" "$n" "$count" "$grade" \
+    "$(python3 -c "print(f'{$grade / $n:.2f}')")" "$bare" "$(python3 -c "print(f'{$grade / $bare:.2f}')")" "$again"
+  [ -n "${KEEP_BENCH:-}" ] || rm -rf "$keep" "$dir"
+}
+
+t0=$(now)
+"$grader" prepare "${kitargs[@]}" >/dev/null
+kit=$(secs "$t0" "$(now)")
+
+echo "Machine: $(nproc) cores, $(uname -r), $(g++ --version | head -1); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "Kit build (once per batch: harness, runner main with Catch2, PCH, all tests): ${kit} s"
+echo
+echo "| class | submissions | compiler runs | grade -j$jobs | per submission | bare g++ -c -j$jobs | ratio | re-grade unchanged |"
+echo "|---|---|---|---|---|---|---|---|"
+run_case "sample class (all 19 kinds)" all ""
+run_case "without the 2 hanging kinds" typical '^s(07|17)-'
+echo
+echo "Sandbox: $(grep -ho 'bubblewrap sandbox[^;]*\|rlimits only[^;]*' "$work/all.log" | head -1)."
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
