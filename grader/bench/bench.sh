@@ -6,8 +6,9 @@
 #   3. the same compiler commands the grader ran (from its logs, --keep-work), bare, with
 #      `xargs -P JOBS`: no sandbox, no link, no tests                             -> ratio 2/3
 #   4. grading the same N again, unchanged                                        -> seconds
-# Steps 2-3 are repeated for the class without its two deliberately hanging students (a busy
-# loop and a mutex deadlock, which cost their time limits by design).
+# Steps 2-3 are repeated without the students that burn their limits by design: the two hanging
+# ones (a busy loop and a mutex deadlock: each of their tests costs its CPU/wall limit), then
+# also the memory bomb and the output flood.
 # usage: grader/bench/bench.sh [GRADER] [N=100] [JOBS=2]      prints a Markdown section
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -87,7 +88,8 @@ echo
 echo "| class | submissions | compiler runs | grade -j$jobs | per submission | bare g++ -c -j$jobs | ratio | re-grade unchanged |"
 echo "|---|---|---|---|---|---|---|---|"
 run_case "sample class (all 19 kinds)" all ""
-run_case "without the 2 hanging kinds" typical '^s(07|17)-'
+run_case "without the 2 hanging kinds (s07, s17)" typical '^s(07|17)-'
+run_case "well-behaved only (also without s11 memory, s12 output)" behaved '^s(07|11|12|17)-'
 echo
 echo "Sandbox: $(grep -ho 'bubblewrap sandbox[^;]*\|rlimits only[^;]*' "$work/all.log" | head -1)."
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -280,7 +280,7 @@ std::string first_diagnostic(const std::string& output, const fs::path& strip_di
     }
     std::vector<std::string> lines;
     for (auto& l : split_lines(text))
-        if (!starts_with(l, "$ ")) lines.push_back(std::move(l));  // the logged command line
+        if (!starts_with(l, "$ ") && !starts_with(l, "# ")) lines.push_back(std::move(l));  // logged command and timing
     auto is_error = [](const std::string& l) {
         return contains(l, ": error:") || contains(l, ": fatal error:") || contains(l, "undefined reference to") ||
                contains(l, "multiple definition of") || starts_with(l, "error:");
@@ -345,11 +345,12 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
         spec.view.read_only = kit.read_only_inputs(ex);
         spec.view.writable = {job_dir};
         ProcessResult r = run_process(spec, ctx.sandbox);
+        const double wall = r.wall_seconds;
         std::string body = read_file(spec.stderr_path, 1 << 20).value_or("") + read_file(spec.stdout_path, 1 << 16).value_or("");
         if (!r.launched) body = "cannot start the compiler: " + r.launch_error;
         else if (r.timed_out) body = fmt::format("error: the compiler ran longer than {} s", limits.wall_seconds);
         else if (r.signal) body += fmt::format("\nerror: the compiler was killed by {}", signal_name(r.signal));
-        output = fmt::format("$ {}\n{}", fmt::join(argv, " "), body);
+        output = fmt::format("$ {}\n# {} {:.2f} s\n{}", fmt::join(argv, " "), tag, wall, body);
         return r.launched && r.exited && r.exit_code == 0;
     };
 

@@ -82,7 +82,6 @@ std::string Config::fingerprint() const {
     for (const auto& f : compile.link_flags) h.field(f);
     for (const auto& f : compile.libs) h.field(f);
     h.field(compile.pch ? "pch" : "nopch");
-    h.field(sandbox.mode).field(sandbox.user);
     h.field(limit_overrides.dump());
     return h.hex();
 }

@@ -65,7 +65,7 @@ struct Config {
     std::vector<std::string> harness_sources{"harness/src"};   // files or directories (recursive)
     std::vector<std::string> include_dirs{"harness/include"};
     std::string runner_main = "grader/runner/grader_main.cpp";
-    std::string fingerprint() const;  // what changes results (not paths)
+    std::string fingerprint() const;  // what changes the kit build (not paths, not the sandbox)
 };
 
 // Reads grader.toml if given; `kit_override` wins over its `kit` key; the default kit is the

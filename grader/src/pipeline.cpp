@@ -86,8 +86,12 @@ ExerciseResult grade_exercise(const BatchContext& ctx, KitBuild& kit, const Exer
     }
     fs::create_directories(job_dir);
     ::chmod(job_dir.c_str(), 0711);
+    const auto seconds_since = [](std::chrono::steady_clock::time_point t) {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+    };
+    const auto build_start = std::chrono::steady_clock::now();
     BuildOutcome b = build_student(ctx, kit, ex, files, job_dir);
-    log += "== build\n" + b.log + "\n";
+    log += fmt::format("== build ({:.2f} s)\n{}\n", seconds_since(build_start), b.log);
     if (b.status == BuildOutcome::Status::grader_error)
         return judge_unbuildable(ex, "grader_error", "빌드를 실행하지 못했습니다.", b.log);
     if (b.status == BuildOutcome::Status::compile_error)
@@ -99,6 +103,7 @@ ExerciseResult grade_exercise(const BatchContext& ctx, KitBuild& kit, const Exer
     ExerciseResult r;
     r.id = ex.id;
     r.title = ex.title;
+    const auto tests_start = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < ex.tests.size(); ++i) {
         TestRun run = run_test_case(ctx, b.binary, ex.tests[i].name, limits, job_dir, int(i));
         TestResult t = judge_test(ex.tests[i], limits, run);
@@ -106,6 +111,7 @@ ExerciseResult grade_exercise(const BatchContext& ctx, KitBuild& kit, const Exer
                            t.score, t.points, t.log, sanitize_text(run.stdout_text, 4000), sanitize_text(run.stderr_text, 4000));
         r.tests.push_back(std::move(t));
     }
+    log += fmt::format("== {} tests ran in {:.2f} s\n", ex.tests.size(), seconds_since(tests_start));
     summarize(r);
     return r;
 }

@@ -50,10 +50,10 @@ struct ProcessSpec {
     std::vector<std::string> argv;  // argv[0]: absolute path
     fs::path cwd;
     std::vector<std::pair<std::string, std::string>> env;
-    fs::path stdout_path, stderr_path;
+    fs::path stdout_path, stderr_path;     // files; both empty: captured in memory (memfd)
     ProcessLimits limits;
     View view;
-    std::optional<fs::path> results_path;  // becomes fd 3
+    bool results = false;                  // a memfd becomes fd 3 (the runner's results)
     std::string nonce;                     // written to a pipe that becomes fd 4
 };
 
@@ -66,6 +66,9 @@ struct ProcessResult {
     int signal = 0;  // also decoded from bwrap's 128+N
     double wall_seconds = 0, cpu_seconds = 0;
     long max_rss_kb = 0;
+    // Captured output (memfd mode): sizes as written, text up to a cap.
+    std::string stdout_text, stderr_text, results_text;
+    long stdout_bytes = 0, stderr_bytes = 0;
 };
 
 ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox);

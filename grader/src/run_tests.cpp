@@ -52,39 +52,37 @@ ReporterRecords parse_records(const std::string& text, const std::string& nonce,
 TestRun run_test_case(const BatchContext& ctx, const fs::path& binary, const std::string& test_name,
                       const Limits& limits, const fs::path& job_dir, int index) {
     TestRun run;
-    const fs::path base = job_dir / fmt::format("test-{:03d}", index);
-    const fs::path scratch = base / "scratch";
+    const fs::path scratch = job_dir / fmt::format("test-{:03d}", index);
     fs::create_directories(scratch);
-    hand_over(base, ctx.sandbox);
-    ::chmod(base.c_str(), 0700);
+    hand_over(scratch, ctx.sandbox);
+    ::chmod(scratch.c_str(), 0700);
 
     ProcessSpec spec;
     spec.argv = {binary.string(), catch_spec_escape(test_name), "--use-colour", "no", "--order", "decl"};
     spec.cwd = scratch;
     spec.env = clean_env(scratch);
-    spec.stdout_path = base / "stdout.txt";
-    spec.stderr_path = base / "stderr.txt";
-    spec.results_path = base / "results.jsonl";
+    spec.results = true;  // stdout, stderr and results are captured in memory
     spec.nonce = random_hex(32);
     spec.limits.wall_seconds = limits.wall_seconds;
     spec.limits.cpu_seconds = limits.cpu_seconds;
     spec.limits.memory_bytes = limits.memory_mb << 20;
     spec.limits.file_bytes = limits.output_kb << 10;
     // RLIMIT_NPROC counts every process of the sandbox user, including the grader's other
-    // parallel jobs (a compiler is 4, a sandboxed test 3): leave them room.
-    spec.limits.processes = limits.processes + 8L * ctx.jobs;
+    // parallel jobs (a compiler is 4, a sandboxed test 3) and bwrap orphans not reaped yet
+    // (run.cpp reaps every 8 runs): leave them room.
+    spec.limits.processes = limits.processes + 8L * ctx.jobs + 16;
     spec.view.hide = ctx.hidden_paths;
     spec.view.read_only = {binary};
     spec.view.writable = {scratch};
     run.argv = spec.argv;
     run.process = run_process(spec, ctx.sandbox);
 
-    std::error_code ec;
-    run.stdout_bytes = long(fs::file_size(spec.stdout_path, ec));
-    run.stderr_bytes = long(fs::file_size(spec.stderr_path, ec));
-    run.stdout_text = read_file(spec.stdout_path, 64 << 10).value_or("");
-    run.stderr_text = read_file(spec.stderr_path, 64 << 10).value_or("");
-    run.records = parse_records(read_file(*spec.results_path, 8 << 20).value_or(""), spec.nonce, test_name);
+    run.stdout_bytes = run.process.stdout_bytes;
+    run.stderr_bytes = run.process.stderr_bytes;
+    run.stdout_text = std::move(run.process.stdout_text);
+    run.stderr_text = std::move(run.process.stderr_text);
+    run.records = parse_records(run.process.results_text, spec.nonce, test_name);
+    run.process.results_text.clear();
     return run;
 }
 
