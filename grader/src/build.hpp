@@ -5,6 +5,7 @@
 #pragma once
 #include <map>
 #include <mutex>
+#include <semaphore>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct BatchContext {
     fs::path work_root;                 // per-job scratch, removed after each job
     std::vector<fs::path> hidden_paths; // never visible to student code (bwrap)
     int jobs = 1;
+    // Compiling and linking take a CPU each: at most `jobs` at once. Jobs run on twice as many
+    // threads, so a test that hangs until its wall limit (using no CPU) does not idle a core.
+    std::counting_semaphore<1024>* build_slots = nullptr;
 };
 
 class KitBuild {

@@ -90,7 +90,15 @@ ExerciseResult grade_exercise(const BatchContext& ctx, KitBuild& kit, const Exer
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
     };
     const auto build_start = std::chrono::steady_clock::now();
-    BuildOutcome b = build_student(ctx, kit, ex, files, job_dir);
+    BuildOutcome b;
+    {
+        ctx.build_slots->acquire();
+        struct Release {
+            std::counting_semaphore<1024>* s;
+            ~Release() { s->release(); }
+        } release{ctx.build_slots};
+        b = build_student(ctx, kit, ex, files, job_dir);
+    }
     log += fmt::format("== build ({:.2f} s)\n{}\n", seconds_since(build_start), b.log);
     if (b.status == BuildOutcome::Status::grader_error)
         return judge_unbuildable(ex, "grader_error", "빌드를 실행하지 못했습니다.", b.log);
@@ -316,7 +324,9 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
                         p.string(), ctx.sandbox.user));
         }
         std::atomic<int> counter{0};
-        parallel_for(to_run.size(), ctx.jobs, [&](std::size_t i) {
+        std::counting_semaphore<1024> build_slots(std::min(ctx.jobs, 1024));
+        ctx.build_slots = &build_slots;
+        parallel_for(to_run.size(), 2 * ctx.jobs, [&](std::size_t i) {
             const std::string& key = to_run[i];
             const Job& job = jobs.at(key);
             std::string log;
