@@ -27,6 +27,7 @@ void apply_limits(Limits& l, const json& o) {
     if (o.contains("virtual_seconds")) l.virtual_seconds = o["virtual_seconds"].get<double>();
     if (o.contains("wall_seconds")) l.wall_seconds = o["wall_seconds"].get<double>();
     if (o.contains("cpu_seconds")) l.cpu_seconds = o["cpu_seconds"].get<double>();
+    if (o.contains("idle_seconds")) l.idle_seconds = o["idle_seconds"].get<double>();
     if (o.contains("memory_mb")) l.memory_mb = o["memory_mb"].get<long>();
     if (o.contains("output_kb")) l.output_kb = o["output_kb"].get<long>();
     if (o.contains("file_size_kb")) l.file_size_kb = o["file_size_kb"].get<long>();

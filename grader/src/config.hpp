@@ -13,7 +13,10 @@ namespace grader {
 struct Limits {
     double virtual_seconds = 3600;  // informational: the tests apply it themselves
     double wall_seconds = 10;
-    double cpu_seconds = 10;
+    double cpu_seconds = 10;   // fractions count: the grader watches CPU time, not only RLIMIT_CPU
+    // A test that neither runs nor uses CPU this long is stalled: on the virtual clock nothing
+    // waits for real time, so it would sit there until wall_seconds. 0: wait for the wall limit.
+    double idle_seconds = 1.0;
     long memory_mb = 512;
     long output_kb = 1024;     // stdout and stderr, each
     long file_size_kb = 4096;  // any file the test writes

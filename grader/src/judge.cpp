@@ -92,7 +92,7 @@ json trace_hints(const json& trace) {
 
 int severity(const std::string& v) {
     static const std::vector<std::string> order{
-        "passed",     "failed",      "no_result",    "virtual_time_limit", "step_limit", "deadlock",     "timeout",
+        "passed",     "failed",      "no_result",    "virtual_time_limit", "step_limit", "deadlock",     "stalled",      "timeout",
         "cpu_limit",  "output_limit", "memory_limit", "crash",             "not_text",   "not_utf8",     "missing_file",
         "compile_error", "grader_error"};
     for (std::size_t i = 0; i < order.size(); ++i)
@@ -108,6 +108,7 @@ std::string verdict_label_ko(const std::string& v) {
         {"timeout", "시간 초과"},       {"cpu_limit", "CPU 시간 초과"},
         {"memory_limit", "메모리 초과"}, {"output_limit", "출력 초과"},
         {"crash", "비정상 종료"},        {"deadlock", "교착 상태"},
+        {"stalled", "멈춤(스레드 교착)"},
         {"virtual_time_limit", "가상 시간 초과"}, {"step_limit", "무한 반복(단계 제한)"},
         {"no_result", "결과 보고 없음"},  {"grader_error", "채점기 오류"}};
     auto it = labels.find(v);
@@ -120,6 +121,9 @@ std::string hint_for(const std::string& v) {
     if (v == "not_utf8") return "소스 파일을 UTF-8 인코딩으로 저장하세요 (편집기의 '인코딩' 메뉴).";
     if (v == "not_text") return "소스 파일이 아닌 것이 제출되었습니다. .cpp 텍스트 파일을 제출하세요.";
     if (v == "timeout") return "끝나지 않는 반복문이나 절대 깨어나지 않는 대기가 있는지 확인하세요.";
+    if (v == "stalled")
+        return "std::mutex 를 두 번 잠그거나, 끝나지 않는 스레드를 join 하거나, 아무도 신호를 주지 않는 조건 변수를 "
+               "기다리고 있지 않은지 확인하세요. 코루틴끼리 기다릴 때는 co_await 를 쓰고, 잠금은 필요 없습니다.";
     if (v == "cpu_limit") return "CPU 를 계속 쓰는 반복문(busy loop)이 있는지 확인하세요. 기다릴 때는 co_await aio::sleep(...)을 쓰세요.";
     if (v == "memory_limit") return "메모리를 끝없이 늘리는 코드(반복문 안의 push_back, new 등)가 있는지 확인하세요.";
     if (v == "output_limit") return "반복문 안에서 출력을 너무 많이 하고 있지 않은지 확인하세요.";
@@ -152,9 +156,9 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
     const bool reported_pass = rec.end && (*rec.end).value("passed", false);
     const std::string all_text = failures + "\n" + run.stderr_text;
 
-    t.log = fmt::format("argv: {}\nexit: {}, signal: {}, timed out: {}, wall {:.2f} s, cpu {:.2f} s, maxrss {} KB\n"
+    t.log = fmt::format("argv: {}\nexit: {}, signal: {}, timed out: {}, stalled: {}, wall {:.2f} s, cpu {:.2f} s, maxrss {} KB\n"
                         "records: run={} start={} end={} done={} foreign_lines={}\nstdout {} bytes, stderr {} bytes\n",
-                        fmt::join(run.argv, " "), p.exit_code, p.signal ? signal_name(p.signal) : "-", p.timed_out,
+                        fmt::join(run.argv, " "), p.exit_code, p.signal ? signal_name(p.signal) : "-", p.timed_out, p.stalled,
                         p.wall_seconds, p.cpu_seconds, p.max_rss_kb, rec.run_seen, rec.start_seen, bool(rec.end),
                         rec.done_seen, rec.foreign_lines, run.stdout_bytes, run.stderr_bytes);
 
@@ -168,7 +172,11 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
         t.log += "launch error: " + p.launch_error + "\n";
     } else if (p.timed_out) {
         set("timeout", fmt::format("시간 제한({}초)을 넘겨 강제로 종료했습니다.", limits.wall_seconds));
-    } else if (p.signal == SIGXCPU || (p.signal == SIGKILL && p.cpu_seconds >= limits.cpu_seconds - 0.05)) {
+    } else if (p.stalled) {
+        set("stalled", fmt::format("프로그램이 {}초 동안 CPU 를 전혀 쓰지 않고 멈춰 있어 강제로 종료했습니다. 가상 시계에서는 "
+                                   "실제 시간을 기다릴 일이 없으므로, 무언가를 영원히 기다리고 있는 것입니다.",
+                                   limits.idle_seconds));
+    } else if (p.cpu_exceeded || p.signal == SIGXCPU || (p.signal == SIGKILL && p.cpu_seconds >= limits.cpu_seconds - 0.05)) {
         set("cpu_limit", fmt::format("CPU 시간 제한({}초)을 넘었습니다.", limits.cpu_seconds));
     } else if (p.signal == SIGXFSZ || run.stdout_bytes >= output_limit || run.stderr_bytes >= output_limit) {
         set("output_limit", fmt::format("출력이 제한({}KB)을 넘었습니다.", limits.output_kb));

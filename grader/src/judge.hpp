@@ -13,7 +13,7 @@
 namespace grader {
 
 // Verdict names (stable; used in gradebook.csv, JSON, tests):
-//   passed failed compile_error missing_file not_utf8 not_text timeout cpu_limit memory_limit
+//   passed failed compile_error missing_file not_utf8 not_text timeout stalled cpu_limit memory_limit
 //   output_limit crash deadlock virtual_time_limit step_limit no_result grader_error
 struct TestResult {
     std::string name;

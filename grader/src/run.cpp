@@ -1,5 +1,7 @@
 #include "run.hpp"
 
+#include "monitor.hpp"
+
 #include <fmt/format.h>
 
 #ifndef BOOST_PROCESS_USE_STD_FS
@@ -205,7 +207,7 @@ void reap_orphans() {
     const pid_t self = ::getpid();
     while (dirent* e = ::readdir(dir)) {
         if (e->d_name[0] < '1' || e->d_name[0] > '9') continue;
-        char path[64], buf[512];
+        char path[300], buf[512];
         std::snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
         int fd = ::open(path, O_RDONLY | O_CLOEXEC);
         if (fd < 0) continue;
@@ -358,22 +360,39 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
     const double wall = spec.limits.wall_seconds;
     int pidfd = int(::syscall(SYS_pidfd_open, pid, 0));
     auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+    // Most tests end within milliseconds, before the first tick: watching costs them nothing.
+    const double tick = spec.limits.watch ? 0.1 : wall;
+    StallDetector stall(spec.limits.idle_seconds);
+    double watched_cpu = 0;  // wait4 cannot see the test inside bwrap (its namespace init reaps it)
     bool done = false;
     while (!done) {
         double left = wall - elapsed();
-        if (left <= 0) break;
+        if (left <= 0) {
+            result.timed_out = true;
+            break;
+        }
         if (pidfd >= 0) {
             pollfd p{pidfd, POLLIN, 0};
-            int n = ::poll(&p, 1, int(std::ceil(left * 1000)));
+            int n = ::poll(&p, 1, int(std::ceil(std::min(left, tick) * 1000)));
             if (n > 0) done = true;
         } else {
             siginfo_t info{};
             if (::waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid) done = true;
             else std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }
+        if (done || !spec.limits.watch) continue;
+        const TreeSample sample = sample_tree(pid);
+        watched_cpu = std::max(watched_cpu, sample.cpu_seconds);
+        if (sample.cpu_seconds >= spec.limits.cpu_seconds) {
+            result.cpu_exceeded = true;
+            break;
+        }
+        if (stall.update(sample, elapsed())) {
+            result.stalled = true;
+            break;
+        }
     }
     if (!done) {
-        result.timed_out = true;
         ::kill(-pid, SIGKILL);
         ::kill(pid, SIGKILL);
     }
@@ -393,6 +412,7 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
     if (sandbox.bwrap && ++runs % kReapEvery == 0) reap_orphans();
     result.wall_seconds = elapsed();
     result.cpu_seconds = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+    result.cpu_seconds = std::max(result.cpu_seconds, watched_cpu);
     result.max_rss_kb = ru.ru_maxrss;
     if (WIFEXITED(status)) {
         result.exited = true;

@@ -24,6 +24,10 @@ struct ProcessLimits {
     long memory_bytes = 512L << 20;
     long file_bytes = 1L << 20;
     long processes = 64;
+    // Watched from /proc every tick (monitor.hpp): the CPU limit to a fraction of a second, and
+    // a stall (nothing runnable, no CPU used) for idle_seconds ends the process. 0: not watched.
+    bool watch = false;
+    double idle_seconds = 0;
 };
 
 struct SandboxInfo {
@@ -61,6 +65,8 @@ struct ProcessResult {
     bool launched = false;
     std::string launch_error;
     bool timed_out = false;
+    bool stalled = false;       // killed after idle_seconds without running (ProcessLimits::watch)
+    bool cpu_exceeded = false;  // killed by the watcher at the CPU limit
     bool exited = false;
     int exit_code = -1;
     int signal = 0;  // also decoded from bwrap's 128+N

@@ -65,6 +65,8 @@ TestRun run_test_case(const BatchContext& ctx, const fs::path& binary, const std
     spec.nonce = random_hex(32);
     spec.limits.wall_seconds = limits.wall_seconds;
     spec.limits.cpu_seconds = limits.cpu_seconds;
+    spec.limits.watch = true;
+    spec.limits.idle_seconds = limits.idle_seconds;
     spec.limits.memory_bytes = limits.memory_mb << 20;
     spec.limits.file_bytes = limits.output_kb << 10;
     // RLIMIT_NPROC counts every process of the sandbox user, including the grader's other

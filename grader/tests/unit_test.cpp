@@ -11,6 +11,7 @@
 #include "build.hpp"
 #include "collect.hpp"
 #include "judge.hpp"
+#include "monitor.hpp"
 #include "report.hpp"
 #include "run.hpp"
 #include "util.hpp"
@@ -139,6 +140,20 @@ TEST_CASE("judge: process-level verdicts") {
     t.process.timed_out = true;
     CHECK(judge_test(kSpec, kLimits, t).verdict == "timeout");
 
+    TestRun stuck = finished_run(false, 0);
+    stuck.process.exited = false;
+    stuck.process.signal = SIGKILL;
+    stuck.process.stalled = true;
+    TestResult stalled = judge_test(kSpec, kLimits, stuck);
+    CHECK(stalled.verdict == "stalled");
+    CHECK(stalled.message.find("멈춰") != std::string::npos);
+    CHECK(stalled.score == 0);
+
+    TestRun watched = stuck;
+    watched.process.stalled = false;
+    watched.process.cpu_exceeded = true;  // the watcher's kill below RLIMIT_CPU's whole second
+    CHECK(judge_test(kSpec, kLimits, watched).verdict == "cpu_limit");
+
     TestRun cpu = finished_run(false, 0);
     cpu.process.exited = false;
     cpu.process.signal = SIGXCPU;
@@ -235,4 +250,63 @@ TEST_CASE("file_safe keeps simple ids and disambiguates others") {
     CHECK(file_safe("s01-perfect") == "s01-perfect");
     CHECK(file_safe("김철수") != file_safe("박철수"));
     CHECK(file_safe("../x").find('/') == std::string::npos);
+}
+
+TEST_CASE("stall detector: idle only after a full stretch without CPU or runnable tasks") {
+    StallDetector d(1.0);
+    TreeSample s;
+    s.found = true;
+    s.cpu_seconds = 0.2;
+    CHECK_FALSE(d.update(s, 0.1));  // first sight: CPU "changed"
+    CHECK_FALSE(d.update(s, 0.2));  // idle from here
+    CHECK_FALSE(d.update(s, 1.1));
+    CHECK(d.update(s, 1.25));
+    s.cpu_seconds = 0.3;            // any CPU used restarts the stretch
+    CHECK_FALSE(d.update(s, 1.3));
+    CHECK_FALSE(d.update(s, 2.0));
+    s.runnable = true;              // waiting for a CPU is not idle, even without CPU time
+    CHECK_FALSE(d.update(s, 3.0));
+    s.runnable = false;
+    CHECK_FALSE(d.update(s, 3.1));
+    CHECK(d.update(s, 4.2));
+    StallDetector off(0);
+    CHECK_FALSE(off.update(s, 100));
+}
+
+namespace {
+ProcessResult run_watched(const std::string& script, double cpu_seconds, double idle_seconds) {
+    ProcessSpec spec;
+    spec.argv = {"/bin/sh", "-c", script};
+    spec.cwd = fs::temp_directory_path();
+    spec.limits.wall_seconds = 20;
+    spec.limits.cpu_seconds = cpu_seconds;
+    spec.limits.watch = true;
+    spec.limits.idle_seconds = idle_seconds;
+    return run_process(spec, SandboxInfo{});  // no sandbox: only the watcher is under test
+}
+}  // namespace
+
+TEST_CASE("watcher: a process tree that sleeps forever is stalled long before the wall limit") {
+    // The shell waits for its child: two sleeping tasks, no CPU.
+    ProcessResult r = run_watched("sleep 60; true", 20, 0.5);
+    CHECK(r.stalled);
+    CHECK_FALSE(r.timed_out);
+    CHECK(r.wall_seconds < 5);
+}
+
+TEST_CASE("watcher: CPU time of the whole tree, to a fraction of a second") {
+    // The busy loop runs in a child process, which RLIMIT_CPU of the shell would not see.
+    ProcessResult r = run_watched("(while :; do :; done) & wait", 0.3, 0);
+    CHECK(r.cpu_exceeded);
+    CHECK_FALSE(r.stalled);
+    CHECK(r.cpu_seconds >= 0.3);
+    CHECK(r.wall_seconds < 5);
+}
+
+TEST_CASE("watcher: a process that finishes is left alone") {
+    ProcessResult r = run_watched("exit 3", 1, 0.5);
+    CHECK(r.exited);
+    CHECK(r.exit_code == 3);
+    CHECK_FALSE(r.stalled);
+    CHECK_FALSE(r.cpu_exceeded);
 }

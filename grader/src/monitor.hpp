@@ -1,0 +1,40 @@
+// Watching a running test from the outside, through /proc: the CPU time and the state of every
+// task (process or thread) in the tree under the process the grader started (bwrap, its
+// namespace's init, the test binary and anything the test forks).
+//
+// Two limits need this instead of rlimits:
+//   - fractional CPU limits: RLIMIT_CPU counts whole seconds, and only per process;
+//   - stalls: on the virtual clock a test never has a reason to wait for real time, so a tree in
+//     which nothing runs and no CPU is used for `idle_seconds` is stuck for good (a mutex locked
+//     twice, a join on a thread that waits for the joiner, a read on a pipe nobody writes).
+//     Recognising it early saves the whole wall limit, which is otherwise spent doing nothing.
+#pragma once
+#include <sys/types.h>
+
+namespace grader {
+
+struct TreeSample {
+    bool found = false;       // the root still exists
+    double cpu_seconds = 0;   // user + system, all tasks of the tree, clock-tick resolution
+    bool runnable = false;    // some task is running, waiting for a CPU, or in an I/O wait (R, D)
+    int tasks = 0;
+};
+
+TreeSample sample_tree(pid_t root);
+
+// Decides "stalled" from successive samples: nothing runnable and no CPU used for a stretch.
+class StallDetector {
+public:
+    explicit StallDetector(double idle_seconds) : idle_seconds_(idle_seconds) {}
+    // `now`: seconds since the process started. True once the tree has been idle long enough.
+    bool update(const TreeSample& s, double now);
+    double idle_for() const { return idle_for_; }
+
+private:
+    double idle_seconds_;
+    double last_cpu_ = -1;
+    double idle_since_ = -1;
+    double idle_for_ = 0;
+};
+
+}  // namespace grader
