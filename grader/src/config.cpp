@@ -110,6 +110,7 @@ Config load_config(const std::optional<fs::path>& file, const std::optional<fs::
         if (auto v = t["compile"]["linker"].value<std::string>()) c.compile.linker = *v;
         if (auto v = t["compile"]["pch"].value<bool>()) c.compile.pch = *v;
         if (auto v = t["compile"]["wall_seconds"].value<double>()) c.compile.wall_seconds = *v;
+        if (auto v = t["run"]["share_processes"].value<bool>()) c.share_processes = *v;
         if (auto v = t["sandbox"]["mode"].value<std::string>()) c.sandbox.mode = *v;
         if (auto v = t["sandbox"]["user"].value<std::string>()) c.sandbox.user = *v;
         c.limit_overrides = limits_table(t["limits"].as_table());

@@ -65,6 +65,9 @@ struct Config {
     SandboxConfig sandbox;
     json limit_overrides = json::object();  // keys of Limits
     std::string hidden_visibility = "after_published";  // Gradescope visibility of hidden tests
+    // [run] share_processes: tests of an exercise share a process where the verdicts stay those
+    // of lone runs (run.hpp, run_test_cases); false: every test in a process of its own.
+    bool share_processes = true;
     std::vector<std::string> harness_sources{"harness/src"};   // files or directories (recursive)
     std::vector<std::string> include_dirs{"harness/include"};
     std::string runner_main = "grader/runner/grader_main.cpp";

@@ -161,6 +161,7 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
                         fmt::join(run.argv, " "), p.exit_code, p.signal ? signal_name(p.signal) : "-", p.timed_out, p.stalled,
                         p.wall_seconds, p.cpu_seconds, p.max_rss_kb, rec.run_seen, rec.start_seen, bool(rec.end),
                         rec.done_seen, rec.foreign_lines, run.stdout_bytes, run.stderr_bytes);
+    if (!run.note.empty()) t.log += run.note + "\n";
 
     auto set = [&](std::string verdict, std::string message) {
         t.verdict = std::move(verdict);

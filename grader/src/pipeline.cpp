@@ -60,12 +60,12 @@ private:
 };
 
 std::string exercise_key(const std::string& kit_version, const Exercise& ex, const Limits& limits,
-                         const SandboxInfo& sandbox, const ExerciseFiles& files) {
+                         const SandboxInfo& sandbox, bool share, const ExerciseFiles& files) {
     Sha256 h;
     h.field(kResultFormat).field(grader_binary_hash()).field(kit_version).field(ex.id);
-    h.field(fmt::format("{} {} {} {} {} {}", limits.wall_seconds, limits.cpu_seconds, limits.memory_mb, limits.output_kb,
-                        limits.processes, limits.virtual_seconds));
-    h.field(sandbox.bwrap ? "bwrap" : "rlimits");
+    h.field(fmt::format("{} {} {} {} {} {} {}", limits.wall_seconds, limits.cpu_seconds, limits.memory_mb, limits.output_kb,
+                        limits.processes, limits.virtual_seconds, limits.idle_seconds));
+    h.field(sandbox.bwrap ? "bwrap" : "rlimits").field(share ? "shared" : "lone");
     for (const auto& f : files.files) h.field(f.name).field(to_string(f.problem)).field(f.content);
     return h.hex();
 }
@@ -112,8 +112,11 @@ ExerciseResult grade_exercise(const BatchContext& ctx, KitBuild& kit, const Exer
     r.id = ex.id;
     r.title = ex.title;
     const auto tests_start = std::chrono::steady_clock::now();
+    std::vector<std::string> names;
+    for (const auto& spec : ex.tests) names.push_back(spec.name);
+    std::vector<TestRun> runs = run_test_cases(ctx, b.binary, names, limits, job_dir, ctx.config->share_processes);
     for (std::size_t i = 0; i < ex.tests.size(); ++i) {
-        TestRun run = run_test_case(ctx, b.binary, ex.tests[i].name, limits, job_dir, int(i));
+        const TestRun& run = runs[i];
         TestResult t = judge_test(ex.tests[i], limits, run);
         log += fmt::format("== test {}: {} -> {} ({}/{})\n{}--- stdout (head)\n{}\n--- stderr (head)\n{}\n", i, t.name, t.verdict,
                            t.score, t.points, t.log, sanitize_text(run.stdout_text, 4000), sanitize_text(run.stderr_text, 4000));
@@ -213,7 +216,7 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
         student_key.field(kResultFormat).field(config.hidden_visibility).field(ctx.sandbox.description_ko);
         for (std::size_t e = 0; e < kit.exercises.size(); ++e) {
             const Exercise& ex = kit.exercises[e];
-            keys[s].push_back(exercise_key(kit_build.version(), ex, effective_limits(ex, config), ctx.sandbox, subs[s].exercises[e]));
+            keys[s].push_back(exercise_key(kit_build.version(), ex, effective_limits(ex, config), ctx.sandbox, config.share_processes, subs[s].exercises[e]));
             student_key.field(keys[s].back());
         }
         StudentRecord& rec = records[s];

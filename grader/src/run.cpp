@@ -144,7 +144,7 @@ struct Fd {
 // Tasks (processes and threads) that `uid` owns right now. RLIMIT_NPROC is checked against this
 // per-user count, not per sandbox, so a fixed limit fails at random (execve -> EAGAIN) when other
 // graders or parallel jobs run as the same user; the limit is set to "what exists + allowance".
-long count_user_tasks(uid_t uid) {
+long scan_user_tasks(uid_t uid) {
     long total = 0;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator("/proc", ec)) {
@@ -164,6 +164,23 @@ long count_user_tasks(uid_t uid) {
         if (mine) total += threads;
     }
     return total;
+}
+
+// Scanning all of /proc costs milliseconds: a count at most 0.2 s old is reused. The allowance on
+// top of it (run_tests.cpp) covers what parallel jobs start meanwhile.
+long count_user_tasks(uid_t uid) {
+    static std::mutex mutex;
+    static uid_t cached_uid = uid_t(-1);
+    static long cached = 0;
+    static std::chrono::steady_clock::time_point when;
+    std::lock_guard lock(mutex);
+    const auto now = std::chrono::steady_clock::now();
+    if (uid != cached_uid || now - when > std::chrono::milliseconds(200)) {
+        cached = scan_user_tasks(uid);
+        cached_uid = uid;
+        when = now;
+    }
+    return cached;
 }
 
 bool is_inside(const fs::path& p, const fs::path& dir) {

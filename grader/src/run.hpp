@@ -113,11 +113,25 @@ struct TestRun {
     std::string stdout_text, stderr_text;  // heads, for judging and logs
     long stdout_bytes = 0, stderr_bytes = 0;
     std::vector<std::string> argv;
+    std::string note;  // how this result was obtained, when not from a process of its own (logs)
 };
 
 // One test case in its own process: `binary "<escaped name>"` with a fresh nonce and scratch dir.
 TestRun run_test_case(const BatchContext& ctx, const fs::path& binary, const std::string& test_name,
                       const Limits& limits, const fs::path& job_dir, int index);
+
+// Every test of an exercise, with the verdicts run_test_case would give each test alone, in far
+// fewer processes: the pending tests first run together in one process (same limits as one
+// test), and only what that process cannot vouch for runs again alone:
+//   - a test that reported a pass counts, when the process ended cleanly or died in a later test;
+//   - a test that failed runs alone (its verdict depends on the process's exit and output);
+//   - the test during which the process died counts as its own lone run if it was the first
+//     test of that process (everything before it was startup, as in a lone run), else runs alone;
+//   - tests that did not start yet go to the next shared process.
+// One difference from lone runs remains by design: state a test leaves in the process (globals
+// of the student's code) is seen by the tests after it, as in the student's own `ctest`.
+std::vector<TestRun> run_test_cases(const BatchContext& ctx, const fs::path& binary, const std::vector<std::string>& names,
+                                    const Limits& limits, const fs::path& job_dir, bool share = true);
 
 // Catch2 test-spec escaping so a name is matched literally.
 std::string catch_spec_escape(const std::string& name);

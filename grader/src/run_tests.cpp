@@ -1,9 +1,15 @@
-// Stage 3, run (test cases): each listed test case runs in its own process so that one crash,
-// hang or exit cannot take other tests' results with it, and so that the only results that count
-// are the ones the runner main wrote for exactly that test, with that process's nonce.
+// Stage 3, run (test cases): each test case is judged as if it ran in its own process, so that one
+// crash, hang or exit cannot take other tests' results with it, and so that the only results that
+// count are the ones the runner main wrote for exactly that test, with that process's nonce.
+// Most processes are shared by several tests (run_test_cases); see run.hpp for when that is safe.
 #include <fmt/format.h>
 
 #include <sys/stat.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
 
 #include "build.hpp"
 #include "run.hpp"
@@ -21,8 +27,19 @@ std::string catch_spec_escape(const std::string& name) {
 }
 
 namespace {
-ReporterRecords parse_records(const std::string& text, const std::string& nonce, const std::string& test_name) {
-    ReporterRecords r;
+
+// Everything one process reported with its nonce, about the tests it was asked to run.
+struct ProcessRecords {
+    bool run_seen = false, done_seen = false;
+    int done_passed = 0, done_failed = 0;
+    std::string fatal;
+    std::vector<std::string> started;  // in the order the tests started
+    std::map<std::string, json> ends;  // the first "end" of each test
+    int foreign_lines = 0;             // no nonce, or about a test not asked for
+};
+
+ProcessRecords parse_records(const std::string& text, const std::string& nonce, const std::set<std::string>& names) {
+    ProcessRecords r;
     for (const auto& line : split_lines(text)) {
         if (line.empty()) continue;
         json rec = json::parse(line, nullptr, false);
@@ -31,34 +48,56 @@ ReporterRecords parse_records(const std::string& text, const std::string& nonce,
             continue;
         }
         const std::string ev = rec.value("event", "");
+        const std::string test = rec.value("test", "");
         if (ev == "run") r.run_seen = true;
         else if (ev == "fatal") r.fatal = rec.value("signal", "");
         else if (ev == "done") {
             r.done_seen = true;
             r.done_passed = rec.value("passed", 0);
             r.done_failed = rec.value("failed", 0);
-        } else if ((ev == "start" || ev == "end") && rec.value("test", "") != test_name) {
+        } else if ((ev == "start" || ev == "end") && !names.count(test)) {
             ++r.foreign_lines;
         } else if (ev == "start") {
-            r.start_seen = true;
-        } else if (ev == "end" && !r.end) {
-            r.end = std::move(rec);
+            r.started.push_back(test);
+        } else if (ev == "end") {
+            r.ends.emplace(test, std::move(rec));
         }
     }
     return r;
 }
-}  // namespace
 
-TestRun run_test_case(const BatchContext& ctx, const fs::path& binary, const std::string& test_name,
-                      const Limits& limits, const fs::path& job_dir, int index) {
-    TestRun run;
+// The view of one test that judge_test reads.
+ReporterRecords records_of(const ProcessRecords& p, const std::string& test) {
+    ReporterRecords r;
+    r.run_seen = p.run_seen;
+    r.done_seen = p.done_seen;
+    r.done_passed = p.done_passed;
+    r.done_failed = p.done_failed;
+    r.fatal = p.fatal;
+    r.foreign_lines = p.foreign_lines;
+    r.start_seen = std::find(p.started.begin(), p.started.end(), test) != p.started.end();
+    if (auto it = p.ends.find(test); it != p.ends.end()) r.end = it->second;
+    return r;
+}
+
+struct Outcome {
+    ProcessResult process;
+    ProcessRecords records;
+    std::vector<std::string> argv;
+};
+
+// One process of the test binary running `names` (a Catch2 test spec matching exactly those).
+Outcome run_binary(const BatchContext& ctx, const fs::path& binary, const std::vector<std::string>& names,
+                   const Limits& limits, const fs::path& job_dir, int index) {
     const fs::path scratch = job_dir / fmt::format("test-{:03d}", index);
     fs::create_directories(scratch);
     hand_over(scratch, ctx.sandbox);
     ::chmod(scratch.c_str(), 0700);
 
+    std::string test_spec;
+    for (const auto& name : names) test_spec += (test_spec.empty() ? "" : ",") + catch_spec_escape(name);
     ProcessSpec spec;
-    spec.argv = {binary.string(), catch_spec_escape(test_name), "--use-colour", "no", "--order", "decl"};
+    spec.argv = {binary.string(), test_spec, "--use-colour", "no", "--order", "decl"};
     spec.cwd = scratch;
     spec.env = clean_env(scratch);
     spec.results = true;  // stdout, stderr and results are captured in memory
@@ -76,16 +115,89 @@ TestRun run_test_case(const BatchContext& ctx, const fs::path& binary, const std
     spec.view.hide = ctx.hidden_paths;
     spec.view.read_only = {binary};
     spec.view.writable = {scratch};
-    run.argv = spec.argv;
-    run.process = run_process(spec, ctx.sandbox);
 
-    run.stdout_bytes = run.process.stdout_bytes;
-    run.stderr_bytes = run.process.stderr_bytes;
-    run.stdout_text = std::move(run.process.stdout_text);
-    run.stderr_text = std::move(run.process.stderr_text);
-    run.records = parse_records(run.process.results_text, spec.nonce, test_name);
-    run.process.results_text.clear();
+    Outcome o;
+    o.argv = spec.argv;
+    o.process = run_process(spec, ctx.sandbox);
+    o.records = parse_records(o.process.results_text, spec.nonce, std::set<std::string>(names.begin(), names.end()));
+    o.process.results_text.clear();
+    return o;
+}
+
+TestRun test_run(const Outcome& o, const std::string& test) {
+    TestRun run;
+    run.process = o.process;
+    run.records = records_of(o.records, test);
+    run.stdout_bytes = o.process.stdout_bytes;
+    run.stderr_bytes = o.process.stderr_bytes;
+    run.stdout_text = o.process.stdout_text;
+    run.stderr_text = o.process.stderr_text;
+    run.argv = o.argv;
     return run;
+}
+
+}  // namespace
+
+TestRun run_test_case(const BatchContext& ctx, const fs::path& binary, const std::string& test_name,
+                      const Limits& limits, const fs::path& job_dir, int index) {
+    return test_run(run_binary(ctx, binary, {test_name}, limits, job_dir, index), test_name);
+}
+
+std::vector<TestRun> run_test_cases(const BatchContext& ctx, const fs::path& binary, const std::vector<std::string>& names,
+                                    const Limits& limits, const fs::path& job_dir, bool share) {
+    std::vector<std::optional<TestRun>> runs(names.size());
+    std::vector<std::size_t> pending(names.size()), alone;
+    for (std::size_t i = 0; i < names.size(); ++i) pending[i] = i;
+    int index = 0;
+    while (share && pending.size() > 1) {
+        std::vector<std::string> batch;
+        for (std::size_t i : pending) batch.push_back(names[i]);
+        const Outcome o = run_binary(ctx, binary, batch, limits, job_dir, index++);
+        const ProcessRecords& rec = o.records;
+        const ProcessResult& p = o.process;
+        const long output_limit = limits.output_kb << 10;
+        const bool limited = p.timed_out || p.stalled || p.cpu_exceeded || p.signal != 0 ||
+                             p.stdout_bytes >= output_limit || p.stderr_bytes >= output_limit;
+        const bool clean = !limited && p.exited && p.exit_code == 0 && rec.done_seen;
+        // The test the process died in: started, never ended.
+        std::string died_in;
+        if (!clean && !rec.started.empty() && !rec.ends.count(rec.started.back())) died_in = rec.started.back();
+        const bool output_full = p.stdout_bytes >= output_limit || p.stderr_bytes >= output_limit;
+
+        std::vector<std::size_t> next;
+        for (std::size_t i : pending) {
+            const std::string& name = names[i];
+            const bool started = std::find(rec.started.begin(), rec.started.end(), name) != rec.started.end();
+            auto end = rec.ends.find(name);
+            const bool passed = end != rec.ends.end() && end->second.value("passed", false);
+            if (!started) {
+                // Not reached: the next shared process. Asked for but never run by a process
+                // that ended cleanly: not in the binary; a lone run says so.
+                (clean || rec.started.empty() ? alone : next).push_back(i);
+            } else if (passed && (clean || (!died_in.empty() && !output_full))) {
+                runs[i] = test_run(o, name);
+                runs[i]->note = fmt::format("shared process: {} tests asked, {} started; passes before a death count",
+                                            batch.size(), rec.started.size());
+                runs[i]->process.exited = true;  // its own verdict: the pass, not the later death
+                runs[i]->process.exit_code = 0;
+                runs[i]->process.signal = 0;
+                runs[i]->process.timed_out = runs[i]->process.stalled = runs[i]->process.cpu_exceeded = false;
+                runs[i]->records.fatal.clear();
+            } else if (name == died_in && name == rec.started.front()) {
+                runs[i] = test_run(o, name);  // nothing but startup ran before it: as a lone run
+                runs[i]->note = fmt::format("shared process died in its first test ({} tests asked)", batch.size());
+            } else {
+                alone.push_back(i);
+            }
+        }
+        pending = std::move(next);
+    }
+    alone.insert(alone.end(), pending.begin(), pending.end());
+    std::sort(alone.begin(), alone.end());
+    for (std::size_t i : alone) runs[i] = run_test_case(ctx, binary, names[i], limits, job_dir, index++);
+    std::vector<TestRun> out;
+    for (auto& r : runs) out.push_back(std::move(*r));
+    return out;
 }
 
 }  // namespace grader

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <csignal>
+#include <fstream>
 #include <set>
 
 #include "build.hpp"
@@ -309,4 +310,78 @@ TEST_CASE("watcher: a process that finishes is left alone") {
     CHECK(r.exit_code == 3);
     CHECK_FALSE(r.stalled);
     CHECK_FALSE(r.cpu_exceeded);
+}
+
+namespace {
+// A stand-in for a kit test binary: speaks the runner's protocol (nonce on fd 4, records on fd 3)
+// and logs each process's test spec, so the sharing policy can be checked without a compiler.
+//   a, b, ...  pass      fail*  report a failure      crash*  SIGSEGV      hang*  sleep forever
+fs::path fake_binary(const fs::path& dir) {
+    fs::create_directories(dir);
+    const fs::path script = dir / "fake-test-binary";
+    std::FILE* f = std::fopen(script.c_str(), "w");
+    std::fprintf(f, "%s", fmt::format(R"(#!/bin/bash
+read -r -n 64 nonce <&4
+echo "$1" >> '{}'
+IFS=',' read -ra tests <<< "$1"
+rec() {{ printf '{{"nonce":"%s",%s}}\n' "$nonce" "$1" >&3; }}
+rec '"event":"run"'
+for t in "${{tests[@]}}"; do
+  rec "\"event\":\"start\",\"test\":\"$t\""
+  case $t in
+    crash*) kill -SEGV $$ ;;
+    hang*) sleep 100 ;;
+    fail*) rec "\"event\":\"end\",\"test\":\"$t\",\"passed\":false"; continue ;;
+  esac
+  rec "\"event\":\"end\",\"test\":\"$t\",\"passed\":true"
+done
+rec '"event":"done","passed":0,"failed":0'
+)", (dir / "processes.log").string()).c_str());
+    std::fclose(f);
+    fs::permissions(script, fs::perms::owner_all);
+    return script;
+}
+
+struct PolicyRun {
+    std::vector<std::string> verdicts;
+    std::vector<std::string> processes;  // the test spec of each process, in order
+};
+
+PolicyRun run_policy(const std::vector<std::string>& names, bool share) {
+    const fs::path dir = fs::temp_directory_path() / fmt::format("grader-policy-{}-{}", ::getpid(), share);
+    fs::remove_all(dir);
+    const fs::path binary = fake_binary(dir);
+    BatchContext ctx;  // no sandbox: the policy is under test, not the isolation
+    Limits limits;
+    limits.wall_seconds = 20;
+    limits.idle_seconds = 0.3;
+    PolicyRun out;
+    for (const TestRun& run : run_test_cases(ctx, binary, names, limits, dir / "job", share))
+        out.verdicts.push_back(judge_test(TestSpec{"t", 1, false}, limits, run).verdict);
+    std::ifstream log(dir / "processes.log");
+    for (std::string line; std::getline(log, line);) out.processes.push_back(line);
+    fs::remove_all(dir);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("shared test processes give the verdicts of lone runs, in fewer processes") {
+    const std::vector<std::string> names{"a", "crash1", "b", "fail1", "c", "hang1", "d"};
+    const std::vector<std::string> expected{"passed", "crash", "passed", "failed", "passed", "stalled", "passed"};
+    PolicyRun lone = run_policy(names, false);
+    CHECK(lone.verdicts == expected);
+    CHECK(lone.processes.size() == names.size());
+
+    PolicyRun shared = run_policy(names, true);
+    CHECK(shared.verdicts == expected);
+    // All seven together (dies in crash1: a counts), the five not reached (dies in hang1: b and c
+    // count), then alone: crash1 and hang1 (died after other tests ran), fail1 (failed), d (last).
+    CHECK(shared.processes == std::vector<std::string>{"a,crash1,b,fail1,c,hang1,d", "b,fail1,c,hang1,d", "crash1",
+                                                       "fail1", "hang1", "d"});
+}
+
+TEST_CASE("shared test processes: a death in the first test is that test's lone run") {
+    PolicyRun shared = run_policy({"crash1", "hang1", "a", "b"}, true);
+    CHECK(shared.verdicts == std::vector<std::string>{"crash", "stalled", "passed", "passed"});
+    CHECK(shared.processes == std::vector<std::string>{"crash1,hang1,a,b", "hang1,a,b", "a,b"});
 }
