@@ -3,6 +3,8 @@
 //   rlimits: CPU seconds, address space, file size (also caps stdout/stderr, which go to files),
 //            process count, no core dumps;
 //   wall clock: on timeout the whole process group (or the bwrap sandbox) is killed;
+//   watcher (tests only, monitor.hpp): CPU time of the whole tree to a fraction of a second, and
+//            a stall (nothing runnable, no CPU used for idle_seconds) ends the process;
 //   a scratch working directory, a cleared environment, the nonce/results descriptors;
 //   bwrap: no network, a private /tmp, read-only view of the system with the kit, the other
 //          submissions and the output directory hidden;
@@ -20,7 +22,7 @@ namespace grader {
 
 struct ProcessLimits {
     double wall_seconds = 10;
-    double cpu_seconds = 10;  // rounded up to whole seconds (RLIMIT_CPU)
+    double cpu_seconds = 10;  // RLIMIT_CPU rounds up to whole seconds; the watcher does not
     long memory_bytes = 512L << 20;
     long file_bytes = 1L << 20;
     long processes = 64;
