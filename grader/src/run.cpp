@@ -378,7 +378,7 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
     int pidfd = int(::syscall(SYS_pidfd_open, pid, 0));
     auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
     // Most tests end within milliseconds, before the first tick: watching costs them nothing.
-    const double tick = spec.limits.watch ? 0.1 : wall;
+    const double tick = spec.limits.watch ? 0.05 : wall;
     StallDetector stall(spec.limits.idle_seconds);
     double watched_cpu = 0;  // wait4 cannot see the test inside bwrap (its namespace init reaps it)
     bool done = false;
