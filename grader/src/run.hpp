@@ -125,7 +125,9 @@ TestRun run_test_case(const BatchContext& ctx, const fs::path& binary, const std
 // Every test of an exercise, with the verdicts run_test_case would give each test alone, in far
 // fewer processes: the pending tests first run together in one process (same limits as one
 // test), and only what that process cannot vouch for runs again alone:
-//   - a test that reported a pass counts, when the process ended cleanly or died in a later test;
+//   - a test that reported a pass counts, when the process ended as Catch2 ends (all started
+//     tests reported, the summary written, exit status 0 exactly when none failed) or died in a
+//     later test;
 //   - a test that failed runs alone (its verdict depends on the process's exit and output);
 //   - the test during which the process died counts as its own lone run if it was the first
 //     test of that process (everything before it was startup, as in a lone run), else runs alone;

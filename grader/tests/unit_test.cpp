@@ -316,6 +316,7 @@ namespace {
 // A stand-in for a kit test binary: speaks the runner's protocol (nonce on fd 4, records on fd 3)
 // and logs each process's test spec, so the sharing policy can be checked without a compiler.
 //   a, b, ...  pass      fail*  report a failure      crash*  SIGSEGV      hang*  sleep forever
+//   exit7*     pass, but the process exits with status 7 in the end (an atexit handler, say)
 fs::path fake_binary(const fs::path& dir) {
     fs::create_directories(dir);
     const fs::path script = dir / "fake-test-binary";
@@ -326,16 +327,21 @@ echo "$1" >> '{}'
 IFS=',' read -ra tests <<< "$1"
 rec() {{ printf '{{"nonce":"%s",%s}}\n' "$nonce" "$1" >&3; }}
 rec '"event":"run"'
+failed=0
+code=0
 for t in "${{tests[@]}}"; do
   rec "\"event\":\"start\",\"test\":\"$t\""
   case $t in
     crash*) kill -SEGV $$ ;;
     hang*) sleep 100 ;;
-    fail*) rec "\"event\":\"end\",\"test\":\"$t\",\"passed\":false"; continue ;;
+    exit7*) code=7 ;;
+    fail*) rec "\"event\":\"end\",\"test\":\"$t\",\"passed\":false"; failed=$((failed + 1)); continue ;;
   esac
   rec "\"event\":\"end\",\"test\":\"$t\",\"passed\":true"
 done
-rec '"event":"done","passed":0,"failed":0'
+rec "\"event\":\"done\",\"passed\":0,\"failed\":$failed"
+[ $failed -gt 0 ] && exit $failed
+exit $code
 )", (dir / "processes.log").string()).c_str());
     std::fclose(f);
     fs::permissions(script, fs::perms::owner_all);
@@ -378,6 +384,20 @@ TEST_CASE("shared test processes give the verdicts of lone runs, in fewer proces
     // count), then alone: crash1 and hang1 (died after other tests ran), fail1 (failed), d (last).
     CHECK(shared.processes == std::vector<std::string>{"a,crash1,b,fail1,c,hang1,d", "b,fail1,c,hang1,d", "crash1",
                                                        "fail1", "hang1", "d"});
+}
+
+TEST_CASE("shared test processes: a process that ends as Catch2 ends vouches for its passes") {
+    // Exit status 1 (one failure) with a summary that reports the failure: the passes count,
+    // only the failure runs again alone.
+    PolicyRun shared = run_policy({"a", "fail1", "b"}, true);
+    CHECK(shared.verdicts == std::vector<std::string>{"passed", "failed", "passed"});
+    CHECK(shared.processes == std::vector<std::string>{"a,fail1,b", "fail1"});
+}
+
+TEST_CASE("shared test processes: an exit status Catch2 would not give vouches for nothing") {
+    PolicyRun shared = run_policy({"a", "exit7x"}, true);
+    CHECK(shared.verdicts == std::vector<std::string>{"passed", "no_result"});
+    CHECK(shared.processes == std::vector<std::string>{"a,exit7x", "a", "exit7x"});
 }
 
 TEST_CASE("shared test processes: a death in the first test is that test's lone run") {
