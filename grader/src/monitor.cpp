@@ -69,6 +69,7 @@ void walk(pid_t pid, TreeSample& s, int depth) {
         std::snprintf(path, sizeof path, "/proc/%d/task/%d/stat", int(pid), int(tid));
         if (read_small(path, buf)) add_task(buf, s);
         std::snprintf(path, sizeof path, "/proc/%d/task/%d/children", int(pid), int(tid));
+        if (depth == 0 && tid == pid && ::access(path, R_OK) == 0) s.complete = true;
         if (read_small(path, buf)) {
             const char* p = buf.c_str();
             char* end = nullptr;
@@ -91,7 +92,7 @@ TreeSample sample_tree(pid_t root) {
 }
 
 bool StallDetector::update(const TreeSample& s, double now) {
-    if (idle_seconds_ <= 0 || !s.found) return false;
+    if (idle_seconds_ <= 0 || !s.found || !s.complete) return false;
     if (s.runnable || s.cpu_seconds != last_cpu_) {
         last_cpu_ = s.cpu_seconds;
         idle_since_ = -1;

@@ -18,6 +18,10 @@ struct TreeSample {
     double cpu_seconds = 0;   // user + system, all tasks of the tree, clock-tick resolution
     bool runnable = false;    // some task is running, waiting for a CPU, or in an I/O wait (R, D)
     int tasks = 0;
+    // The kernel lists children (/proc/<pid>/task/<tid>/children, CONFIG_PROC_CHILDREN). Without
+    // it only the root is seen: a sandbox waiting for its test would look stalled, so the
+    // watcher then leaves the process to the rlimits and the wall clock.
+    bool complete = false;
 };
 
 TreeSample sample_tree(pid_t root);

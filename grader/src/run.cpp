@@ -400,7 +400,7 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
         if (done || !spec.limits.watch) continue;
         const TreeSample sample = sample_tree(pid);
         watched_cpu = std::max(watched_cpu, sample.cpu_seconds);
-        if (sample.cpu_seconds >= spec.limits.cpu_seconds) {
+        if (sample.complete && sample.cpu_seconds >= spec.limits.cpu_seconds) {
             result.cpu_exceeded = true;
             break;
         }

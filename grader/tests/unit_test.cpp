@@ -257,6 +257,7 @@ TEST_CASE("stall detector: idle only after a full stretch without CPU or runnabl
     StallDetector d(1.0);
     TreeSample s;
     s.found = true;
+    s.complete = true;
     s.cpu_seconds = 0.2;
     CHECK_FALSE(d.update(s, 0.1));  // first sight: CPU "changed"
     CHECK_FALSE(d.update(s, 0.2));  // idle from here
@@ -272,6 +273,10 @@ TEST_CASE("stall detector: idle only after a full stretch without CPU or runnabl
     CHECK(d.update(s, 4.2));
     StallDetector off(0);
     CHECK_FALSE(off.update(s, 100));
+    StallDetector blind(1.0);  // children not listed: the tree is not fully seen, never stalled
+    s.complete = false;
+    CHECK_FALSE(blind.update(s, 0));
+    CHECK_FALSE(blind.update(s, 5));
 }
 
 namespace {
