@@ -11,6 +11,8 @@
 #pragma once
 #include <sys/types.h>
 
+#include <string>
+
 namespace grader {
 
 struct TreeSample {
@@ -26,19 +28,29 @@ struct TreeSample {
 
 TreeSample sample_tree(pid_t root);
 
+// The fields of /proc/<pid>/stat (or .../task/<tid>/stat) the grader reads; false when malformed.
+// The command name may contain spaces and parentheses, so parsing starts after the last ')'.
+struct ProcStat {
+    char state = 0;
+    int ppid = 0;
+    unsigned long utime = 0, stime = 0;  // clock ticks
+};
+bool parse_proc_stat(const char* text, ProcStat& out);
+
+// Reads a small /proc file (up to 4 KiB) into buf; false when it is gone or empty.
+bool read_proc_file(const char* path, std::string& buf);
+
 // Decides "stalled" from successive samples: nothing runnable and no CPU used for a stretch.
 class StallDetector {
 public:
     explicit StallDetector(double idle_seconds) : idle_seconds_(idle_seconds) {}
     // `now`: seconds since the process started. True once the tree has been idle long enough.
     bool update(const TreeSample& s, double now);
-    double idle_for() const { return idle_for_; }
 
 private:
     double idle_seconds_;
     double last_cpu_ = -1;
     double idle_since_ = -1;
-    double idle_for_ = 0;
 };
 
 }  // namespace grader

@@ -222,21 +222,13 @@ void reap_orphans() {
     DIR* dir = ::opendir("/proc");
     if (!dir) return;
     const pid_t self = ::getpid();
+    std::string buf;
     while (dirent* e = ::readdir(dir)) {
         if (e->d_name[0] < '1' || e->d_name[0] > '9') continue;
-        char path[300], buf[512];
+        char path[300];
         std::snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
-        int fd = ::open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0) continue;
-        ssize_t n = ::read(fd, buf, sizeof buf - 1);
-        ::close(fd);
-        if (n <= 0) continue;
-        buf[n] = '\0';
-        const char* close_paren = std::strrchr(buf, ')');  // the command name may contain anything
-        char state = 0;
-        int ppid = 0;
-        if (!close_paren || std::sscanf(close_paren + 1, " %c %d", &state, &ppid) != 2) continue;
-        if (ppid != self || state != 'Z') continue;
+        ProcStat stat;
+        if (!read_proc_file(path, buf) || !parse_proc_stat(buf.c_str(), stat) || stat.ppid != self || stat.state != 'Z') continue;
         const pid_t pid = pid_t(std::atoi(e->d_name));
         std::lock_guard lock(g_children_mutex);
         if (!g_children.count(pid)) ::waitpid(pid, nullptr, WNOHANG);

@@ -156,18 +156,17 @@ std::vector<TestRun> run_test_cases(const BatchContext& ctx, const fs::path& bin
         const ProcessRecords& rec = o.records;
         const ProcessResult& p = o.process;
         const long output_limit = limits.output_kb << 10;
-        const bool limited = p.timed_out || p.stalled || p.cpu_exceeded || p.signal != 0 ||
-                             p.stdout_bytes >= output_limit || p.stderr_bytes >= output_limit;
+        const bool output_full = p.stdout_bytes >= output_limit || p.stderr_bytes >= output_limit;
+        const bool limited = p.timed_out || p.stalled || p.cpu_exceeded || p.signal != 0 || output_full;
         // Ended as Catch2 ends: every started test reported, the summary written, and an exit
         // status that is 0 exactly when no test failed (Catch2 exits with the failed assertions).
         const bool all_ended = std::all_of(rec.started.begin(), rec.started.end(),
                                            [&](const std::string& t) { return rec.ends.count(t) > 0; });
         const bool clean = !limited && p.exited && rec.done_seen && all_ended &&
                            (p.exit_code == 0) == (rec.done_failed == 0);
-        // The test the process died in: started, never ended.
+        // The test the process died in: started, never ended (so never set when clean).
         std::string died_in;
-        if (!clean && !rec.started.empty() && !rec.ends.count(rec.started.back())) died_in = rec.started.back();
-        const bool output_full = p.stdout_bytes >= output_limit || p.stderr_bytes >= output_limit;
+        if (!rec.started.empty() && !rec.ends.count(rec.started.back())) died_in = rec.started.back();
 
         std::vector<std::size_t> next;
         for (std::size_t i : pending) {
