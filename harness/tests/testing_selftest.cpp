@@ -51,6 +51,19 @@ aio::task<void> three_at_once() {
 const Activity A = between_lines("A", "A 시작", "A 끝");
 const Activity B = between_lines("B", "B 시작", "B 끝");
 
+// The two timelines of a failure message (every failure shows both, expected first).
+std::string expected_timeline(const Verdict& v) {
+    const auto from = v.message.find("기대한 타임라인 (가상 시간):");
+    const auto to = v.message.find("실제 타임라인 (가상 시간):");
+    if (from == std::string::npos || to == std::string::npos || to < from) return "(no expected timeline)";
+    return v.message.substr(from, to - from);
+}
+std::string actual_timeline(const Verdict& v) {
+    const auto from = v.message.find("실제 타임라인 (가상 시간):");
+    if (from == std::string::npos) return "(no actual timeline)";
+    return v.message.substr(from, v.message.find("힌트 [", from) - from);
+}
+
 }  // namespace
 
 TEST_CASE("run_virtual: value, elapsed time and a fresh clock and trace per run") {
@@ -76,6 +89,9 @@ TEST_CASE("run_virtual: an exception is captured with its text") {
     CHECK_FALSE(v.ok);
     CHECK(v.has_hint("exception"));
     CHECK(v.message.find("터졌다") != std::string::npos);
+    INFO(v.message);
+    CHECK(expected_timeline(v).find("1.000초 이후: 1 을(를) 돌려줌") != std::string::npos);
+    CHECK(actual_timeline(v).find("1.000초: 값을 돌려주지 못하고 멈춤") != std::string::npos);
 }
 
 namespace {
@@ -101,6 +117,9 @@ TEST_CASE("run_virtual: a deadlock is captured and the hint names the stuck task
     CHECK(v.has_hint("deadlock"));
     CHECK(v.message.find("Task 'first'") != std::string::npos);
     CHECK(v.message.find("Task 'second'") != std::string::npos);
+    INFO(v.message);
+    CHECK(expected_timeline(v).find("전체 실행  0.000초 이후에도 계속되어 정상 종료, 경고 없음") != std::string::npos);
+    CHECK(actual_timeline(v).find("전체 실행  0.000~0.000초: 여기서 멈춤") != std::string::npos);
 }
 
 TEST_CASE("run_virtual: the exercise's virtual-time limit stops an endless loop") {
@@ -180,7 +199,11 @@ TEST_CASE("blocking sleep in a coroutine: named hint instead of the sequential o
     CHECK_FALSE(v.has_hint("sequential_awaits"));
     CHECK(v.message.find("코루틴 'blocking_work' 안에서") != std::string::npos);
     CHECK(v.message.find("3초짜리") != std::string::npos);
-    CHECK(finished_cleanly(r).has_hint("blocking_sleep"));
+    const Verdict unclean = finished_cleanly(r);
+    INFO(unclean.message);
+    CHECK(unclean.has_hint("blocking_sleep"));
+    CHECK(expected_timeline(unclean).find("전체 실행  0.000~5.000초: 정상 종료, 경고 없음") != std::string::npos);
+    CHECK(actual_timeline(unclean).find("|==============|             블로킹 sleep 3초  0.000~3.000초") != std::string::npos);
 }
 
 TEST_CASE("never-awaited coroutine and never-awaited task get their hints") {
@@ -201,6 +224,11 @@ TEST_CASE("never-awaited coroutine and never-awaited task get their hints") {
     CHECK_FALSE(v2.ok);
     CHECK(v2.has_hint("task_not_awaited"));
     CHECK(v2.message.find("'background'") != std::string::npos);
+    INFO(v2.message);
+    // Expected: the run returns with its task finished; actual: the task cut off, the warning.
+    CHECK(expected_timeline(v2).find("전체 실행  모든 작업이 끝난 뒤(0.500초 이후) 정상 종료, 경고 없음") != std::string::npos);
+    CHECK(expected_timeline(v2).find("=>   작업 background  0.000초~ (끝까지 기다림)") != std::string::npos);
+    CHECK(actual_timeline(v2).find("경고 [기다리지 않은 작업]: 'background'") != std::string::npos);
 }
 
 TEST_CASE("max_in_flight: concurrent, inline and one-task-at-a-time runs") {
@@ -227,6 +255,9 @@ TEST_CASE("returned: right value passes, a reordered vector gets the order hint"
     CHECK_FALSE(v.ok);
     CHECK(v.has_hint("wrong_result_order"));
     CHECK(v.message.find("[\"A\", \"B\"]") != std::string::npos);
+    INFO(v.message);
+    CHECK(expected_timeline(v).find("3.000초: [\"B\", \"A\"] 을(를) 돌려줌") != std::string::npos);
+    CHECK(actual_timeline(v).find("3.000초: [\"A\", \"B\"] 을(를) 돌려줌") != std::string::npos);
     const Verdict different = returned(r, {"A", "C"});
     CHECK_FALSE(different.ok);
     CHECK_FALSE(different.has_hint("wrong_result_order"));
@@ -290,6 +321,17 @@ TEST_CASE("printed_in_order and printed_exactly") {
     const Verdict swapped = printed_in_order(r, {"A 끝", "B 끝"});
     CHECK_FALSE(swapped.ok);
     CHECK(swapped.message.find("2. \"B 끝\" 이(가) 1. \"A 끝\" 보다 먼저") != std::string::npos);
+    INFO(swapped.message);
+    // Expected: A 끝 where it was printed, B 끝 moved after it; actual: the lines numbered.
+    CHECK(expected_timeline(swapped).find("1. \"A 끝\"  3.000초") != std::string::npos);
+    CHECK(expected_timeline(swapped).find("2. \"B 끝\"  3.000초 이후 (실제로는 2.000초)") != std::string::npos);
+    CHECK(actual_timeline(swapped).find("2.000초 \"B 끝\"   <- 2.") != std::string::npos);
+    CHECK(actual_timeline(swapped).find("3.000초 \"A 끝\"   <- 1.") != std::string::npos);
+    const Verdict missing = printed_in_order(r, {"B 끝", "C 끝"});
+    INFO(missing.message);
+    CHECK_FALSE(missing.ok);
+    CHECK(expected_timeline(missing).find("1. \"B 끝\"  2.000초") != std::string::npos);
+    CHECK(expected_timeline(missing).find("2. \"C 끝\"  2.000초 이후 (실제로는 출력되지 않음)") != std::string::npos);
     AIO_CHECK(printed_exactly(r, {{0, "A 시작"}, {0, "B 시작"}, {2, "B 끝"}, {3, "A 끝"}}));
     const Verdict off = printed_exactly(r, {{0, "A 시작"}, {0, "B 시작"}, {3, "B 끝"}, {3, "A 끝"}});
     CHECK_FALSE(off.ok);
@@ -316,6 +358,8 @@ TEST_CASE("task_named activities come from task spans") {
     const Verdict v = overlap(r, task_named("a"), task_named("zzz"));
     CHECK_FALSE(v.ok);
     CHECK(v.message.find("작업 'zzz'이(가) 시작되지 않았습니다") != std::string::npos);
+    INFO(v.message);
+    CHECK(expected_timeline(v).find("작업 'zzz'  0.000초~ (함께 진행)") != std::string::npos);
 }
 
 // Two cases in declaration order (Catch2's default): the first leaves state behind, the second

@@ -32,3 +32,16 @@ TEST_CASE("timeline: at most 40 rows are drawn") {
     for (int i = 0; i < 45; ++i) rows.push_back(point_row("r", i));
     CHECK(render_timeline(rows, 45).find("(5개 행 생략)") != std::string::npos);
 }
+
+TEST_CASE("verdict: a failure always shows an expected timeline, its 기대 lines if none was drawn") {
+    const RunReport report;  // returned at 0 s, nothing printed
+    const Verdict v = Failure(report, "제목").expected("첫 줄\n          둘째 줄").verdict();
+    const auto expected_at = v.message.find("기대한 타임라인 (가상 시간):");
+    const auto actual_at = v.message.find("실제 타임라인 (가상 시간):");
+    REQUIRE(expected_at != std::string::npos);
+    REQUIRE(actual_at != std::string::npos);
+    const std::string expected = v.message.substr(expected_at, actual_at - expected_at);
+    CHECK(expected.find("   첫 줄\n") != std::string::npos);
+    CHECK(expected.find("둘째 줄") == std::string::npos);  // one row per 기대 line: its first line
+    CHECK(v.message.find("(출력도 작업도 없음)", actual_at) != std::string::npos);
+}

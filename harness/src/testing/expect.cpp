@@ -48,6 +48,17 @@ Row moved_bar(const std::string& name, double start, double duration) {
     return bar_row(fmt::format("{}  {}~{}초", name, fmt::format("{:.3f}", start), fmt::format("{:.3f}", start + duration)),
                    start, start + duration);
 }
+// A runtime warning as the hint table in README.md names the mistake.
+const char* warning_name(trace::WarningKind kind) {
+    switch (kind) {
+        case trace::WarningKind::never_awaited: return "co_await 빠짐";
+        case trace::WarningKind::pending_at_exit: return "기다리지 않은 작업";
+        case trace::WarningKind::exception_not_retrieved: return "확인하지 않은 예외";
+        case trace::WarningKind::blocking_sleep_in_task: return "블로킹 sleep";
+    }
+    return "경고";
+}
+
 double duration_of(const Interval& i) { return i.finished ? i.end - i.start : 0.0; }
 
 std::u32string code_points(std::string_view s) {
@@ -139,25 +150,60 @@ Verdict printed_in_order(const RunReport& report, const std::vector<std::string>
     const std::string title = "줄들이 정해진 순서대로 출력되어야 합니다";
     const auto& lines = report.trace.lines;
     std::size_t from = 0;
-    for (std::size_t k = 0; k < texts.size(); ++k) {
+    std::optional<std::size_t> wrong;  // the first text not found after its predecessor
+    for (std::size_t k = 0; k < texts.size() && !wrong; ++k) {
         std::size_t i = from;
         while (i < lines.size() && lines[i].text != texts[k]) ++i;
+        if (i < lines.size()) from = i + 1;
+        else wrong = k;
+    }
+    if (!wrong) return pass(title);
+    const std::size_t k = *wrong;
+
+    Failure f(report, title);
+    std::string order;
+    for (std::size_t n = 0; n < texts.size(); ++n) order += fmt::format("\n          {}. {}", n + 1, quoted(texts[n]));
+    f.expected("이 순서로 출력:" + order);
+    if (report.line(texts[k])) {
+        f.actual(fmt::format("{}. {} 이(가) {}. {} 보다 먼저 출력되었습니다", k + 1, quoted(texts[k]), k, quoted(texts[k - 1])));
+    } else {
+        f.actual(fmt::format("{}. {} 은(는) 출력되지 않았습니다", k + 1, quoted(texts[k])));
+    }
+
+    // Expected: the lines in the required order, each where it was printed if that keeps the
+    // order, otherwise right after its predecessor ("이후"); a line never printed likewise.
+    std::vector<Row> expected_rows;
+    std::vector<const trace::Line*> matched(texts.size(), nullptr);  // the occurrence each text stands for
+    double at = 0.0;
+    from = 0;
+    for (std::size_t n = 0; n < texts.size(); ++n) {
+        std::size_t i = from;
+        while (i < lines.size() && lines[i].text != texts[n]) ++i;
+        const std::string label = fmt::format("{}. {}", n + 1, quoted(texts[n]));
         if (i < lines.size()) {
             from = i + 1;
-            continue;
-        }
-        Failure f(report, title);
-        std::string order;
-        for (std::size_t n = 0; n < texts.size(); ++n) order += fmt::format("\n          {}. {}", n + 1, quoted(texts[n]));
-        f.expected("이 순서로 출력:" + order);
-        if (report.line(texts[k])) {
-            f.actual(fmt::format("{}. {} 이(가) {}. {} 보다 먼저 출력되었습니다", k + 1, quoted(texts[k]), k, quoted(texts[k - 1])));
+            at = lines[i].time;
+            matched[n] = &lines[i];
+            expected_rows.push_back(point_row(fmt::format("{}  {}", label, secs(at)), at));
+        } else if (const trace::Line* early = report.line(texts[n])) {
+            matched[n] = early;
+            expected_rows.push_back(point_row(fmt::format("{}  {} 이후 (실제로는 {})", label, secs(at), secs(early->time)), at));
         } else {
-            f.actual(fmt::format("{}. {} 은(는) 출력되지 않았습니다", k + 1, quoted(texts[k])));
+            expected_rows.push_back(point_row(fmt::format("{}  {} 이후 (실제로는 출력되지 않음)", label, secs(at)), at));
         }
-        return f.verdict();
     }
-    return pass(title);
+    f.expected_timeline(std::move(expected_rows));
+
+    // Actual: every task and printed line; the lines the order talks about are numbered.
+    std::vector<Row> rows = task_rows(report);
+    for (const trace::Line& l : lines) {
+        rows.push_back(line_row(l.time, l.text));
+        for (std::size_t n = 0; n < texts.size(); ++n)
+            if (matched[n] == &l) rows.back().label += fmt::format("   <- {}.", n + 1);
+    }
+    if (rows.empty()) rows.push_back(label_row("(출력도 작업도 없음)"));
+    f.actual_timeline(std::move(rows));
+    return f.verdict();
 }
 
 Verdict printed_exactly(const RunReport& report, const std::vector<TimedLine>& expected) {
@@ -198,6 +244,15 @@ Verdict overlap(const RunReport& report, const Activity& a, const Activity& b) {
         const double start = std::min(ia->start, ib->start);
         f.expected_timeline({moved_bar(describe(a), start, duration_of(*ia)), moved_bar(describe(b), start, duration_of(*ib))});
         if (auto h = back_to_back(report, {a, b})) f.hint(*h);
+    } else {
+        // One or both never ran: both in progress together, from when the one that ran started.
+        const double start = ia ? ia->start : ib ? ib->start : 0.0;
+        std::vector<Row> rows;
+        for (const auto& [activity, where] : {std::pair{&a, &ia}, std::pair{&b, &ib}}) {
+            if (*where && (*where)->finished) rows.push_back(moved_bar(describe(*activity), start, duration_of(**where)));
+            else rows.push_back(open_row(fmt::format("{}  {}~ (함께 진행)", describe(*activity), secs(start)), start));
+        }
+        f.expected_timeline(std::move(rows));
     }
     f.actual_timeline(run_rows(report, {a, b}));
     return f.verdict();
@@ -212,6 +267,13 @@ Verdict one_after_another(const RunReport& report, const Activity& first, const 
     f.expected(fmt::format("{}이(가) 끝나는 시각 이후에 {} 시작", describe(first), describe(second)));
     if (!i1 || !i2) {
         f.actual(fmt::format("{}이(가) 시작되지 않았습니다", describe(!i1 ? first : second)));
+        // `first` as it ran (or from 0), then `second` after it.
+        const double after = i1 ? (i1->finished ? i1->end : i1->start) : 0.0;
+        std::vector<Row> rows;
+        if (i1 && i1->finished) rows.push_back(moved_bar(describe(first), i1->start, duration_of(*i1)));
+        else rows.push_back(open_row(fmt::format("{}  {}~", describe(first), secs(i1 ? i1->start : 0.0)), i1 ? i1->start : 0.0));
+        rows.push_back(open_row(fmt::format("{}  {} 이후 시작", describe(second), secs(after)), after));
+        f.expected_timeline(std::move(rows));
     } else {
         f.actual(fmt::format("{}: {}~{}, {}: {}에 시작", describe(first), secs(i1->start), i1->finished ? secs(i1->end) : "?",
                              describe(second), secs(i2->start)));
@@ -260,6 +322,12 @@ Verdict max_in_flight(const RunReport& report, std::size_t expected, std::string
             expected_rows.push_back(moved_bar(fmt::format("작업 {}", s->name), start, s->finished - s->started));
         }
         f.expected_timeline(std::move(expected_rows));
+    } else {
+        // No such task ran: `expected` of them, all in progress at once.
+        std::vector<Row> expected_rows;
+        for (std::size_t n = 1; n <= expected; ++n)
+            expected_rows.push_back(open_row(fmt::format("{} {}  (모두 함께 진행)", which, n), 0.0));
+        f.expected_timeline(std::move(expected_rows));
     }
     for (Row& r : line_rows(report)) actual_rows.push_back(std::move(r));
     f.actual_timeline(std::move(actual_rows));
@@ -280,15 +348,76 @@ Verdict finished_cleanly(const RunReport& report) {
     Failure f(report, title);
     f.expected("예외·교착·블로킹 sleep·런타임 경고 없이 끝남");
     if (report.returned()) f.actual(fmt::format("{}에 끝났지만 문제가 있었습니다 (힌트 참고)", secs(report.elapsed)));
+
+    // Expected: the same run, but every task finishes before the end and the run returns; a run
+    // that stopped early (exception, deadlock, limit) goes on past the point where it stopped.
+    std::vector<Row> task_bars;
+    bool cut_off = false;  // a task the run did not wait for
+    for (const trace::Span* s : child_spans(report, {})) {
+        const std::string name = fmt::format("작업 {}", s->name);
+        if (s->finished >= 0 && s->status != trace::Status::cancelled) {
+            task_bars.push_back(moved_bar(name, s->started, s->finished - s->started));
+        } else {
+            task_bars.push_back(open_row(fmt::format("{}  {}~ (끝까지 기다림)", name, secs(s->started)), s->started));
+            cut_off = true;
+        }
+    }
+    std::vector<Row> expected_rows;
+    if (!report.returned())
+        expected_rows.push_back(open_row(fmt::format("전체 실행  {} 이후에도 계속되어 정상 종료, 경고 없음", secs(report.elapsed)), 0.0));
+    else if (cut_off)
+        expected_rows.push_back(open_row(fmt::format("전체 실행  모든 작업이 끝난 뒤({} 이후) 정상 종료, 경고 없음", secs(report.elapsed)), 0.0));
+    else
+        expected_rows.push_back(bar_row(fmt::format("전체 실행  0.000~{}: 정상 종료, 경고 없음", secs(report.elapsed)), 0.0, report.elapsed));
+    for (Row& r : task_bars) expected_rows.push_back(std::move(r));
+    f.expected_timeline(std::move(expected_rows));
+
+    // Actual: the run, plus the blocking sleeps and warnings where they happened.
+    std::vector<Row> rows;
+    if (report.returned())
+        rows.push_back(bar_row(fmt::format("전체 실행  0.000~{}", secs(report.elapsed)), 0.0, report.elapsed));
+    else
+        rows.push_back(bar_row(fmt::format("전체 실행  0.000~{}: 여기서 멈춤", secs(report.elapsed)), 0.0, report.elapsed));
+    for (Row& r : task_rows(report)) rows.push_back(std::move(r));
+    for (const trace::BlockingSleep& b : report.trace.blocking_sleeps)
+        rows.push_back(bar_row(fmt::format("블로킹 sleep {:g}초  {:.3f}~{}", b.seconds, b.time, secs(b.time + b.seconds)),
+                               b.time, b.time + b.seconds));
+    for (const trace::Warning& w : report.trace.warnings)
+        if (w.kind != trace::WarningKind::blocking_sleep_in_task)  // drawn above
+            rows.push_back(point_row(fmt::format("{} 경고 [{}]: '{}'", secs(w.time), warning_name(w.kind), w.name), w.time));
+    for (Row& r : line_rows(report)) rows.push_back(std::move(r));
+    f.actual_timeline(std::move(rows));
     return f.verdict();
 }
 
 namespace detail {
+namespace {
+
+// The run ending with `value` returned (expected) / what it really ended with (actual).
+std::vector<Row> expected_return_rows(const RunReport& report, const std::string& value) {
+    if (report.returned())
+        return {bar_row(fmt::format("전체 실행  0.000~{}", secs(report.elapsed)), 0.0, report.elapsed),
+                point_row(fmt::format("{}: {} 을(를) 돌려줌", secs(report.elapsed), value), report.elapsed)};
+    return {open_row(fmt::format("전체 실행  {} 이후에도 계속되어 정상 종료", secs(report.elapsed)), 0.0),
+            point_row(fmt::format("{} 이후: {} 을(를) 돌려줌", secs(report.elapsed), value), report.elapsed)};
+}
+
+std::vector<Row> actual_return_rows(const RunReport& report, const std::string& outcome) {
+    std::vector<Row> rows{bar_row(fmt::format("전체 실행  0.000~{}", secs(report.elapsed)), 0.0, report.elapsed),
+                          point_row(fmt::format("{}: {}", secs(report.elapsed), outcome), report.elapsed)};
+    for (Row& r : task_rows(report)) rows.push_back(std::move(r));
+    for (Row& r : line_rows(report)) rows.push_back(std::move(r));
+    return rows;
+}
+
+}  // namespace
 
 Verdict value_mismatch(const RunReport& report, const std::string& expected, const std::string& actual, bool reordered) {
     Failure f(report, fmt::format("{} 을(를) 돌려주어야 합니다", expected));
     f.expected(expected);
     f.actual(actual);
+    f.expected_timeline(expected_return_rows(report, expected));
+    f.actual_timeline(actual_return_rows(report, fmt::format("{} 을(를) 돌려줌", actual)));
     if (reordered) f.hint(wrong_result_order_hint());
     return f.verdict();
 }
@@ -297,6 +426,8 @@ Verdict no_value(const RunReport& report, const std::string& expected) {
     Failure f(report, fmt::format("{} 을(를) 돌려주어야 합니다", expected));
     f.expected(expected);
     f.actual("값을 돌려주지 못하고 끝났습니다");
+    f.expected_timeline(expected_return_rows(report, expected));
+    f.actual_timeline(actual_return_rows(report, "값을 돌려주지 못하고 멈춤"));
     return f.verdict();
 }
 

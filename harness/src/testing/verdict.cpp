@@ -116,10 +116,16 @@ Verdict Failure::verdict() const {
     if (report_.ending != Ending::returned)
         m += fmt::format("  실행: {:.3f}초에 비정상 종료 (아래 힌트 참고)\n", report_.elapsed);
 
+    // Both timelines, always, on one scale. An assertion that set no expected timeline gets its
+    // `기대:` lines as label rows, so the message keeps its shape.
     const std::vector<Row> actual_rows = actual_rows_ ? *actual_rows_ : run_rows(report_);
-    double horizon = horizon_of(actual_rows);
-    if (expected_rows_) horizon = std::max(horizon, horizon_of(*expected_rows_));
-    if (expected_rows_) m += "\n  기대한 타임라인 (가상 시간):\n" + render_timeline(*expected_rows_, horizon);
+    std::vector<Row> expected_rows;
+    if (expected_rows_) expected_rows = *expected_rows_;
+    else
+        for (const std::string& e : expected_) expected_rows.push_back(label_row(e.substr(0, e.find('\n'))));
+    if (expected_rows.empty()) expected_rows.push_back(label_row("(위의 설명 참고)"));
+    const double horizon = std::max(horizon_of(actual_rows), horizon_of(expected_rows));
+    m += "\n  기대한 타임라인 (가상 시간):\n" + render_timeline(expected_rows, horizon);
     m += "\n  실제 타임라인 (가상 시간):\n" + render_timeline(actual_rows, horizon);
 
     for (const Hint& h : unique) {
