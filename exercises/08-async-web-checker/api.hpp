@@ -24,7 +24,9 @@ inline std::vector<Website> chapter_websites() {
     return {{"Google", 0.5}, {"GitHub", 1.0}, {"Python.org", 0.8}, {"Stack Overflow", 1.2}, {"MDN Docs", 0.9}};
 }
 
-// "{site_name} 응답 시간 측정 시작..." 을 출력하고, 응답 시간 base_delay + aio::random::uniform(0.5, 2.0)
+// base_delay 가 음수면 아무것도 출력하지 않고 난수도 뽑지 않은 채
+// std::invalid_argument("{site_name}: 기본 지연은 음수일 수 없습니다") 를 던집니다 (파이썬의 ValueError).
+// 아니면 "{site_name} 응답 시간 측정 시작..." 을 출력하고, 응답 시간 base_delay + aio::random::uniform(0.5, 2.0)
 // 초를 기다립니다. 그다음 aio::random::random() 이 0.1 보다 작으면 "{site_name} - 응답 실패!" 를
 // 출력하고 {site_name, "실패", 없음} 을, 아니면 "{site_name} - 응답 시간: {:.2f}초" 를 출력하고
 // {site_name, "성공", 응답 시간} 을 돌려줍니다. 난수는 이 순서대로 정확히 두 번 뽑습니다.
@@ -32,7 +34,8 @@ aio::task<SiteResult> check_website(std::string site_name, double base_delay = 1
 
 // "웹사이트 모니터링 시작..." 과 빈 줄을 출력하고, 모든 사이트를 aio::gather_outcomes 로 동시에
 // 확인한 뒤 빈 줄, "=== 모니터링 결과 ===", "총 소요 시간: {:.2f}초",
-// "성공: {n}개, 실패: {m}개" 를 출력합니다. 성공한 사이트가 있으면
+// "성공: {n}개, 실패: {m}개" 를 출력합니다. 예외를 던진 사이트는 성공에도 실패에도 세지 않고
+// (파이썬의 isinstance(r, dict) 거르기), 나머지 사이트는 그대로 보고합니다. 성공한 사이트가 있으면
 // "평균 응답 시간: {:.2f}초", "가장 빠른 사이트: {이름} ({:.2f}초)",
 // "가장 느린 사이트: {이름} ({:.2f}초)" 도 출력합니다 (같은 시간이면 목록에서 앞선 사이트).
 // 시간은 aio::loop_time() 으로 잽니다 (파이썬의 time.time() 자리).

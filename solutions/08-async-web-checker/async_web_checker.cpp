@@ -1,8 +1,12 @@
 #include "api.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 aio::task<SiteResult> check_website(std::string site_name, double base_delay) {
+    // 잘못된 입력은 출력도 난수도 없이 바로 예외로 (파이썬의 ValueError)
+    if (base_delay < 0) throw std::invalid_argument(fmt::format("{}: 기본 지연은 음수일 수 없습니다", site_name));
+
     aio::print("{} 응답 시간 측정 시작...", site_name);
 
     // 실제 네트워크 지연을 시뮬레이션: 각 사이트마다 다른 응답 시간을 가짐

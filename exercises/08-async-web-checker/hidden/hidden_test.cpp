@@ -1,11 +1,14 @@
 // Exercise 08, hidden tests: another seed for the whole program, a round without failures, a
 // round where every site fails, a single site (answering and failing), another site list with
-// another pause, and check_website's returned result. Every Round is CPython's output for the
-// same sites and seed (random.uniform for each site in list order, then random.random() for each
-// site in the order they answer).
+// another pause, check_website's returned result, and sites whose check_website throws (all of
+// them; one in both rounds; the throw itself). Every Round is CPython's output for the same sites
+// and seed (random.uniform for each site in list order, then random.random() for each site in the
+// order they answer); the rounds with raising sites come from tools/gen_web_checker_raising.py.
 #include "../tests/expected.hpp"
 
 #include "../api.hpp"
+
+#include <algorithm>
 
 using namespace aio::testing;
 using namespace web_checker_test;
@@ -17,8 +20,11 @@ void check_round(const Round& expected, const std::vector<Website>& sites, std::
     auto r = run_virtual(monitor_websites(sites), seeded(seed));
     AIO_CHECK(printed_exactly(r, round_lines(expected)));
     AIO_CHECK(took(r, end_of(expected), checks(expected)));
-    // One site needs no task of its own: awaiting it directly is just as right.
-    if (sites.size() > 1) AIO_CHECK(max_in_flight(r, sites.size(), "check_website"));
+    // One site needs no task of its own: awaiting it directly is just as right. A raising site's
+    // task ends at once, so only the others are in flight together.
+    const auto answering = std::size_t(std::count_if(expected.sites.begin(), expected.sites.end(),
+                                                     [](const SiteRun& s) { return !s.raises; }));
+    if (answering > 1) AIO_CHECK(max_in_flight(r, answering, "check_website"));
     AIO_CHECK(finished_cleanly(r));
 }
 }  // namespace
@@ -113,4 +119,47 @@ TEST_CASE("check_website(숨김): 성공하면 응답 시간을 돌려주고 실
     AIO_CHECK(printed_exactly(failed, {{0.0, start_line("Naver")}, {1.7591401976868257, "Naver - 응답 실패!"}}));
     AIO_CHECK(returned_member(failed, "status", &SiteResult::status, "실패"));
     AIO_CHECK(returned_member(failed, "time", &SiteResult::time, std::nullopt));
+}
+
+TEST_CASE("예외를 던지는 사이트(숨김): 모든 사이트가 예외를 던지면 성공 0개와 실패 0개를 0초에 출력한다") {
+    // python3 tools/gen_web_checker_raising.py  (scenario "every site raises")
+    check_round({0.0,
+                 {raising("Broken Mirror"), raising("Old Server"), raising("Typo")},
+                 {"총 소요 시간: 0.00초", "성공: 0개, 실패: 0개"}},
+                {{"Broken Mirror", -1.0}, {"Old Server", -0.5}, {"Typo", -0.01}}, 3);
+}
+
+TEST_CASE("예외를 던지는 사이트(숨김): 두 번째 모니터링에서도 예외를 던진 사이트만 빼고 보고한다 (시드 11)") {
+    // python3 tools/gen_web_checker_raising.py  (scenario "main with pause 1.5")
+    const std::vector<Website> sites = {{"Naver", 0.4}, {"Daum", 0.6}, {"Old Server", -0.5}, {"Kakao", 0.3}};
+    const Round first = {0.0,
+                         {{"Naver", 1.578569330264728, false},
+                          {"Daum", 1.939658579120744, false},
+                          raising("Old Server"),
+                          {"Kakao", 2.186315876035594, false}},
+                         {"총 소요 시간: 2.19초", "성공: 3개, 실패: 0개", "평균 응답 시간: 1.90초",
+                          "가장 빠른 사이트: Naver (1.58초)", "가장 느린 사이트: Kakao (2.19초)"}};
+    const Round second = {3.686315876035594,
+                          {{"Naver", 1.176990515782315, false},
+                           {"Daum", 1.8678629585627085, false},
+                           raising("Old Server"),
+                           {"Kakao", 1.7448240803252029, true}},
+                          {"총 소요 시간: 1.87초", "성공: 2개, 실패: 1개", "평균 응답 시간: 1.52초",
+                           "가장 빠른 사이트: Naver (1.18초)", "가장 느린 사이트: Daum (1.87초)"}};
+    auto r = run_virtual(async_main(sites, 1.5), seeded(11));
+    AIO_CHECK(printed_exactly(r, main_lines(first, "1.5", second)));
+    AIO_CHECK(took(r, end_of(second)));
+    AIO_CHECK(finished_cleanly(r));
+}
+
+TEST_CASE("check_website(숨김): 기본 지연이 음수면 출력도 난수도 없이 예외를 던지고 0 은 허용한다") {
+    // python3 tools/gen_web_checker_raising.py  (scenarios "check_website raises" and "'Zero', 0")
+    auto bad = run_virtual(check_website("Old Server", -0.5), seeded(2));
+    AIO_CHECK(threw_invalid_argument(bad, raise_text("Old Server")));
+    // No seed here: random goes on from where the throwing check left it, which is seed 2's start.
+    auto next = run_virtual(check_website("Naver", 0.3));
+    AIO_CHECK(printed_exactly(next, {{0.0, start_line("Naver")}, {2.234051407833874, "Naver - 응답 시간: 2.23초"}}));
+    auto zero = run_virtual(check_website("Zero", 0), seeded(2));
+    AIO_CHECK(printed_exactly(zero, {{0.0, start_line("Zero")}, {1.934051407833874, "Zero - 응답 시간: 1.93초"}}));
+    AIO_CHECK(returned_member(zero, "status", &SiteResult::status, "성공"));
 }

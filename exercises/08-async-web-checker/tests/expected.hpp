@@ -1,9 +1,12 @@
 // What the web checker prints for one monitoring round (shared by the public and hidden tests).
 // Each round's data are literals taken from CPython for the same sites and seed: every site's
 // response time (base_delay + random.uniform(0.5, 2.0)), whether its random.random() was < 0.1,
-// and the summary lines Python printed. These helpers only lay the lines out.
+// and the summary lines Python printed. These helpers only lay the lines out. Rounds with a
+// raising site (negative base_delay) come from tools/gen_web_checker_raising.py.
 #pragma once
 #include <algorithm>
+#include <exception>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,9 +17,14 @@ namespace web_checker_test {
 
 struct SiteRun {
     std::string name;
-    double response;  // seconds from the round's start until the site answers
+    double response;      // seconds from the round's start until the site answers
     bool failed;
+    bool raises = false;  // negative base_delay: throws at once, prints nothing, draws nothing
 };
+
+// A site whose check_website throws std::invalid_argument.
+inline SiteRun raising(std::string name) { return {std::move(name), 0.0, false, true}; }
+inline std::string raise_text(std::string_view site) { return fmt::format("{}: 기본 지연은 음수일 수 없습니다", site); }
 
 struct Round {
     double start;                       // virtual time monitor_websites began
@@ -39,23 +47,28 @@ inline aio::testing::Activity check(const SiteRun& s) {
 }
 inline std::vector<aio::testing::Activity> checks(const Round& r) {
     std::vector<aio::testing::Activity> out;
-    for (const SiteRun& s : r.sites) out.push_back(check(s));
+    for (const SiteRun& s : r.sites)
+        if (!s.raises) out.push_back(check(s));
     return out;
 }
 
 // The round ends when its slowest site answers.
 inline double end_of(const Round& r) {
     double longest = 0;
-    for (const SiteRun& s : r.sites) longest = std::max(longest, s.response);
+    for (const SiteRun& s : r.sites)
+        if (!s.raises) longest = std::max(longest, s.response);
     return r.start + longest;
 }
 
 // Everything one monitor_websites call prints: all sites start together, each answers after its
-// own response time (so the result lines come in order of response time), then the summary.
+// own response time (so the result lines come in order of response time), then the summary. A
+// raising site prints nothing.
 inline std::vector<aio::testing::TimedLine> round_lines(const Round& r) {
     std::vector<aio::testing::TimedLine> lines{{r.start, round_start}, {r.start, ""}};
-    for (const SiteRun& s : r.sites) lines.push_back({r.start, start_line(s.name)});
-    std::vector<SiteRun> by_time = r.sites;
+    std::vector<SiteRun> by_time;
+    for (const SiteRun& s : r.sites)
+        if (!s.raises) by_time.push_back(s);
+    for (const SiteRun& s : by_time) lines.push_back({r.start, start_line(s.name)});
     std::stable_sort(by_time.begin(), by_time.end(), [](const SiteRun& a, const SiteRun& b) { return a.response < b.response; });
     for (const SiteRun& s : by_time) lines.push_back({r.start + s.response, result_line(s)});
     const double end = end_of(r);
@@ -72,6 +85,31 @@ inline std::vector<aio::testing::TimedLine> main_lines(const Round& first, std::
     lines.push_back({end_of(first), pause_line(pause_seconds)});
     for (const aio::testing::TimedLine& l : round_lines(second)) lines.push_back(l);
     return lines;
+}
+
+// check_website(name, negative delay): the run threw std::invalid_argument with this what() and
+// printed nothing (the check comes before the first line and the first random draw).
+inline aio::testing::Verdict threw_invalid_argument(const aio::testing::RunReport& r, const std::string& what) {
+    using namespace aio::testing;
+    const std::string title = fmt::format("아무것도 출력하지 않고 std::invalid_argument({}) 를 던져야 합니다", quoted(what));
+    bool invalid_argument = false;
+    if (r.error) {
+        try {
+            std::rethrow_exception(r.error);
+        } catch (const std::invalid_argument&) {
+            invalid_argument = true;
+        } catch (...) {
+        }
+    }
+    if (r.ending == Ending::raised && invalid_argument && r.error_text == what && r.trace.lines.empty()) return pass(title);
+    Failure f(r, title);
+    f.expected(fmt::format("std::invalid_argument({}), 출력 없음", quoted(what)));
+    if (r.ending == Ending::returned) f.actual("예외 없이 끝났습니다");
+    else if (r.ending == Ending::raised)
+        f.actual(fmt::format("{}({})", invalid_argument ? "std::invalid_argument" : "다른 종류의 예외", quoted(r.error_text)));
+    if (!r.trace.lines.empty())
+        f.actual(fmt::format("{}줄을 출력했습니다 (첫 줄: {})", r.trace.lines.size(), quoted(r.trace.lines.front().text)));
+    return f.verdict();
 }
 
 inline aio::testing::RunSettings seeded(std::int64_t seed) {

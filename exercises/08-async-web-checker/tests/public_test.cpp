@@ -1,5 +1,6 @@
 // Exercise 08, public tests: the chapter's five sites with random seeded to 1 (two of them fail
-// in the first round, one in the second).
+// in the first round, one in the second), and the same sites with one more whose check_website
+// throws (gather_outcomes: the others are still reported).
 #include "expected.hpp"
 
 #include <algorithm>
@@ -65,6 +66,27 @@ TEST_CASE("다시 모니터링: 5초 쉬었다가 한 번 더 모니터링한다
 TEST_CASE("출력 전체가 챕터의 실행 결과와 같다 (시드 1)") {
     auto r = run_virtual(async_main(), seeded(1));  // the defaults are the chapter's sites and 5 s
     AIO_CHECK(printed_exactly(r, main_lines(kFirst, "5", kSecond)));
+}
+
+TEST_CASE("예외를 던지는 사이트: 기본 지연이 음수인 사이트가 있어도 나머지 사이트를 모두 보고한다 (시드 3)") {
+    // python3 tools/gen_web_checker_raising.py  (scenario "public"): Broken Mirror raises ValueError
+    // and is counted neither as 성공 nor as 실패; it draws no random number, so the others get the
+    // draws in list order without it.
+    const std::vector<Website> sites = {{"Google", 0.5},         {"GitHub", 1.0},         {"Broken Mirror", -1.0},
+                                        {"Python.org", 0.8},     {"Stack Overflow", 1.2}, {"MDN Docs", 0.9}};
+    const Round expected = {0.0,
+                            {{"Google", 1.3569469406378372, true},
+                             {"GitHub", 2.316343837943928, false},
+                             raising("Broken Mirror"),
+                             {"Python.org", 1.8549327498221189, true},
+                             {"Stack Overflow", 2.605880057894292, false},
+                             {"MDN Docs", 2.338580456162081, false}},
+                            {"총 소요 시간: 2.61초", "성공: 3개, 실패: 2개", "평균 응답 시간: 2.42초",
+                             "가장 빠른 사이트: GitHub (2.32초)", "가장 느린 사이트: Stack Overflow (2.61초)"}};
+    auto r = run_virtual(monitor_websites(sites), seeded(3));
+    AIO_CHECK(printed_exactly(r, round_lines(expected)));
+    AIO_CHECK(took(r, end_of(expected), checks(expected)));
+    AIO_CHECK(finished_cleanly(r));
 }
 
 TEST_CASE("블로킹 sleep 과 경고 없이 끝난다") {

@@ -26,7 +26,20 @@ std::string pending_task_lines(const std::string& what) {
     return out.empty() ? "    (목록 없음)\n" : out;
 }
 
-void add_warning_hints(const RunReport& report, std::vector<Hint>& hints) {
+// The task whose exception ended the run: the run raised what a task other than the main task
+// raised (the first one to finish with it, so not a task that only passed it on).
+const trace::Span* task_that_raised(const RunReport& report) {
+    if (report.ending != Ending::raised) return nullptr;
+    const trace::Span* origin = nullptr;
+    for (std::size_t i = 1; i < report.trace.spans.size(); ++i) {  // spans[0]: the run's main task
+        const trace::Span& s = report.trace.spans[i];
+        if (s.status != trace::Status::error || s.result != report.error_text) continue;
+        if (!origin || s.finished < origin->finished) origin = &s;
+    }
+    return origin;
+}
+
+void add_warning_hints(const RunReport& report, std::vector<Hint>& hints, bool task_raised) {
     std::set<std::string> seen;  // one hint per (kind, name): a loop may drop the same coroutine often
     for (const trace::Warning& w : report.trace.warnings) {
         if (!seen.insert(std::to_string(int(w.kind)) + w.name).second) continue;
@@ -39,6 +52,8 @@ void add_warning_hints(const RunReport& report, std::vector<Hint>& hints) {
                                              w.name)});
                 break;
             case trace::WarningKind::pending_at_exit:
+                // Cancelled because another task's exception ended the run: that hint says why.
+                if (task_raised) break;
                 hints.push_back({"task_not_awaited", "기다리지 않은 작업",
                                  fmt::format("작업 '{}'이(가) 끝나기 전에 메인 코루틴이 먼저 끝나서, 작업이 도중에 "
                                              "취소되었습니다. aio::create_task 로 만든 작업은 끝까지 `co_await` 해서 "
@@ -69,6 +84,16 @@ std::vector<Hint> diagnose(const RunReport& report) {
         case Ending::raised:
             hints.push_back({"exception", "예외",
                              fmt::format("실행 도중 예외가 발생해 끝까지 실행되지 않았습니다: {}", report.error_text)});
+            if (const trace::Span* origin = task_that_raised(report))
+                hints.push_back(
+                    {"task_exception", "작업 하나의 예외가 전체를 멈춤",
+                     fmt::format("작업 '{}'이(가) {:.3f}초에 던진 예외가 그 작업을 기다리던 코루틴까지 전해져서, 다른 "
+                                 "작업들이 끝나기 전에 실행 전체가 멈추고 그 작업들은 취소되었습니다. aio::gather 는 "
+                                 "파이썬의 asyncio.gather 처럼 작업 하나가 예외를 던지면 곧바로 그 예외를 다시 "
+                                 "던집니다. 작업 하나가 실패해도 나머지 결과가 필요하면 `co_await "
+                                 "aio::gather_outcomes(...)` (파이썬의 gather(..., return_exceptions=True)) 로 모으고, "
+                                 "결과마다 ok() 로 값인지 예외인지 확인하세요.",
+                                 origin->name, origin->finished)});
             break;
         case Ending::deadlock:
             hints.push_back({"deadlock", "교착 상태(deadlock)",
@@ -106,7 +131,7 @@ std::vector<Hint> diagnose(const RunReport& report) {
                                      task_name(report, first.task_id), first.time, first.seconds,
                                      report.trace.blocking_sleeps.size())});
     }
-    add_warning_hints(report, hints);
+    add_warning_hints(report, hints, task_that_raised(report) != nullptr);
     return hints;
 }
 

@@ -13,6 +13,9 @@
 //   step_limit               StepLimitError
 //   no_running_loop          NoRunningLoopError
 //   exception                the code under test threw
+//   task_exception           ... what a task (not the main one) threw: gather let it through;
+//                            names aio::gather_outcomes (replaces task_not_awaited, whose tasks
+//                            were only cancelled because of it)
 //   wrong_result_order       the right values in the wrong order (assertions add it)
 #pragma once
 #include <string>
