@@ -1,4 +1,4 @@
-// 연습문제 4 숨은 테스트: 코루틴 안의 블로킹 sleep, 다른 작업 목록, 작업 하나, 0초 작업.
+// 연습문제 4 숨은 테스트: 코루틴 안의 블로킹 sleep, 다른 작업 목록, 작업 하나, 시간이 같은 작업들, 0초 작업.
 #include "../tests/expected.hpp"
 
 using namespace aio::testing;
@@ -27,6 +27,26 @@ TEST_CASE("동기 vs 비동기(숨김): 작업이 하나면 두 방식의 시간
     AIO_CHECK(printed_exactly(r, compare_lines(one, 4.0, 4.0)));
     AIO_CHECK(returned_member(r, "sync_seconds", &Timing::sync_seconds, 4.0));
     AIO_CHECK(returned_member(r, "async_seconds", &Timing::async_seconds, 4.0));
+}
+
+TEST_CASE("동기 vs 비동기(숨김): 시간이 같은 작업 세 개 - 동기는 4.5초이고 비동기는 셋 다 1.5초에 끝난다") {
+    // By hand: sync 1.5 + 1.5 + 1.5 = 4.5 s (each ends 1.5 s after the previous one), async max = 1.5 s
+    // (all three start at 0 and end together at 1.5 s; the order of lines printed at the same time
+    // is not fixed, only their times).
+    const std::vector<Job> same = {{"메일 보내기", 1.5}, {"문자 보내기", 1.5}, {"푸시 알림", 1.5}};
+    auto sync = aio::testing::run_sync([&] { return ::run_sync(same); });
+    AIO_CHECK(printed_exactly(sync, sync_lines(same, 4.5)));
+    AIO_CHECK(returned(sync, 4.5));
+    auto async = run_virtual(run_async(same));
+    for (const Job& job : same) {
+        AIO_CHECK(printed_at(async, start_line(job), 0.0));
+        AIO_CHECK(printed_at(async, done_line(job), 1.5));
+    }
+    AIO_CHECK(printed_at(async, "비동기 실행: 1.5초", 1.5));
+    AIO_CHECK(took(async, 1.5, job_activities(same)));
+    AIO_CHECK(max_in_flight(async, 3));
+    AIO_CHECK(returned(async, 1.5));
+    AIO_CHECK(finished_cleanly(async));
 }
 
 TEST_CASE("동기 vs 비동기(숨김): 0초 작업이 섞여 있어도 잰 시간은 합과 최댓값이다") {
