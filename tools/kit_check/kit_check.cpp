@@ -1,6 +1,8 @@
 // kit_check: the rules of docs/exercise-format.md, checked for every exercise folder.
-//   kit_check --root <source tree> --bin <build>/kit [--pack]
+//   kit_check --root <source tree> --bin <build>/kit [--pack] [--classroom <classroom.yml>]
 // Prints one summary line per exercise and one "error:" line per broken rule; exit 1 if any.
+// --classroom: the student pack's workflow (tools/student_pack/make_pack.py --workflow FILE); each
+// exercise's grading step must be worth exactly its public points.
 #include <toml++/toml.h>
 
 #include <CLI/CLI.hpp>
@@ -8,10 +10,12 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -26,6 +30,7 @@ struct Options {
     fs::path root;
     fs::path bin;
     bool pack = false;  // student pack: solutions/ and hidden tests are absent on purpose
+    fs::path classroom;  // generated .github/workflows/classroom.yml to check, if set
 };
 
 class Report {
@@ -121,22 +126,50 @@ struct Totals {
     int public_tests = 0, hidden_tests = 0;
 };
 
-void check_exercise(const Options& options, const std::string& id, Report& report, std::set<long long>& numbers) {
+// The grading steps of a classroom.yml as make_pack.py writes it: step id -> max-score. A line
+// reader for that generator's fixed layout (`      id: ex<id>` ... `        max-score: N`), not a
+// YAML parser; a step without a max-score maps to -1.
+std::map<std::string, long long> classroom_scores(const std::string& text, const std::string& where, Report& report) {
+    static const std::regex id_line(R"(^\s+id:\s*(\S+)\s*$)");
+    static const std::regex score_line(R"(^\s+max-score:\s*(\S+)\s*$)");
+    std::map<std::string, long long> scores;
+    std::string current;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        std::smatch m;
+        if (std::regex_match(line, m, id_line)) {
+            current = m[1];
+            if (!scores.emplace(current, -1).second) report.error(where, fmt::format("step id {} used twice", current));
+        } else if (std::regex_match(line, m, score_line)) {
+            if (current.empty()) {
+                report.error(where, "max-score outside a step with an id");
+                continue;
+            }
+            const std::string value = m[1];
+            if (!std::regex_match(value, std::regex("[0-9]+"))) report.error(where, fmt::format("step {}: max-score {} is not a whole number", current, value));
+            else scores[current] = std::stoll(value);
+        }
+    }
+    return scores;
+}
+
+std::optional<Totals> check_exercise(const Options& options, const std::string& id, Report& report, std::set<long long>& numbers) {
     const fs::path dir = options.root / "exercises" / id;
     const fs::path toml_path = dir / "exercise.toml";
     const std::string where = "exercises/" + id;
     if (!fs::exists(toml_path)) {
         report.error(where, "no exercise.toml");
-        return;
+        return {};
     }
     toml::table doc;
     try {
         doc = toml::parse_file(toml_path.string());
     } catch (const toml::parse_error& e) {
         report.error(where + "/exercise.toml", fmt::format("line {}: {}", e.source().begin.line, e.description()));
-        return;
+        return {};
     }
-    check_keys(where, doc, {"id", "number", "title", "section", "program", "student_files", "limits", "tests"}, report);
+    check_keys(where, doc, {"id", "number", "title", "section", "program", "student_files", "total_points", "limits", "tests"},
+               report);
     check_cmake_readable(where, read_text(toml_path), report);
 
     if (doc["id"].value<std::string>() != id) report.error(where, "`id` must equal the folder name");
@@ -208,7 +241,20 @@ void check_exercise(const Options& options, const std::string& id, Report& repor
         else totals.hidden_points += p, ++totals.hidden_tests;
     }
     if (totals.public_tests == 0) report.error(where, "no public test");
+    else if (totals.public_points <= 0) report.error(where, "the public tests are worth no points");
     if (!options.pack && totals.hidden_tests == 0) report.error(where, "no hidden test");
+    else if (!options.pack && totals.hidden_points <= 0) report.error(where, "the hidden tests are worth no points");
+    // Optional declared total: catches a test added, dropped or re-weighted by accident. A pack's
+    // toml keeps the key but not the hidden tests, so there it only bounds the public points.
+    if (const auto* declared = doc.get("total_points")) {
+        const auto total = declared->value<long long>();
+        if (!declared->is_integer() || !total || *total <= 0) report.error(where, "`total_points` must be a positive integer");
+        else if (!options.pack && *total != totals.public_points + totals.hidden_points)
+            report.error(where, fmt::format("`total_points` = {} but the [[tests]] add up to {} (public {} + hidden {})", *total,
+                                            totals.public_points + totals.hidden_points, totals.public_points, totals.hidden_points));
+        else if (options.pack && *total < totals.public_points)
+            report.error(where, fmt::format("`total_points` = {} is less than the public points {}", *total, totals.public_points));
+    }
     const bool hidden_file = fs::exists(dir / "hidden" / "hidden_test.cpp");
     if (!options.pack && totals.hidden_tests > 0 && !hidden_file) report.error(where, "hidden/hidden_test.cpp missing");
     if (options.pack && hidden_file) report.error(where, "a student pack must not contain hidden tests");
@@ -230,6 +276,29 @@ void check_exercise(const Options& options, const std::string& id, Report& repor
     std::printf("%-24s public %2d tests %3lld points | hidden %2d tests %3lld points | total %3lld\n", id.c_str(),
                 totals.public_tests, totals.public_points, totals.hidden_tests, totals.hidden_points,
                 totals.public_points + totals.hidden_points);
+    return totals;
+}
+
+// Every exercise has one grading step `ex<id>` worth its public points, and no other step grades.
+void check_classroom(const Options& options, const std::map<std::string, Totals>& exercises, Report& report) {
+    const std::string where = options.classroom.string();
+    if (!fs::is_regular_file(options.classroom)) {
+        report.error(where, "classroom workflow not found");
+        return;
+    }
+    const auto scores = classroom_scores(read_text(options.classroom), where, report);
+    for (const auto& [id, totals] : exercises) {
+        const auto step = scores.find("ex" + id);
+        if (step == scores.end()) report.error(where, fmt::format("no grading step ex{} for exercise {}", id, id));
+        else if (step->second != totals.public_points)
+            report.error(where, fmt::format("step ex{}: max-score {} but the public tests of {} are worth {}", id,
+                                            step->second < 0 ? std::string("missing") : std::to_string(step->second), id,
+                                            totals.public_points));
+    }
+    for (const auto& [step, score] : scores)
+        if (score >= 0 && !exercises.count(step.substr(step.rfind("ex", 0) == 0 ? 2 : 0)))
+            report.error(where, fmt::format("step {} grades no exercise", step));
+    std::printf("classroom workflow: %zu grading steps checked against the public points\n", exercises.size());
 }
 
 }  // namespace
@@ -240,6 +309,8 @@ int main(int argc, char** argv) {
     app.add_option("--root", options.root, "source tree")->required();
     app.add_option("--bin", options.bin, "directory of the built test binaries (<build>/kit)")->required();
     app.add_flag("--pack", options.pack, "student pack: no solutions/ and no hidden tests expected");
+    app.add_option("--classroom", options.classroom,
+                   "classroom.yml to check: one grading step per exercise worth its public points");
     CLI11_PARSE(app, argc, argv);
 
     Report report;
@@ -253,7 +324,10 @@ int main(int argc, char** argv) {
     std::sort(ids.begin(), ids.end());
     if (ids.empty()) report.error("exercises", "no exercise folders");
     std::set<long long> numbers;
-    for (const std::string& id : ids) check_exercise(options, id, report, numbers);
+    std::map<std::string, Totals> totals;
+    for (const std::string& id : ids)
+        if (auto t = check_exercise(options, id, report, numbers)) totals[id] = *t;
+    if (!options.classroom.empty()) check_classroom(options, totals, report);
     std::printf("%zu exercises, %d error(s)\n", ids.size(), report.errors());
     return report.errors() ? 1 : 0;
 }

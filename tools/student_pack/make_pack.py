@@ -2,6 +2,7 @@
 """Writes the student pack: a self-contained template repository for GitHub Classroom.
 
     python3 tools/student_pack/make_pack.py OUT_DIR      (or tools/make_student_pack.sh OUT_DIR)
+    python3 tools/student_pack/make_pack.py --workflow FILE   only the workflow (kit_check reads it)
 
 The pack holds what a student needs and nothing a student must not see:
   CMakeLists.txt, harness/ (runtime, test helpers, Catch2 main; not its self-tests),
@@ -171,8 +172,13 @@ def exercise_table(found):
 
 
 def main(argv):
+    if len(argv) == 3 and argv[1] == "--workflow":
+        # What the pack's classroom.yml would be, for kit_check (ctest kit/metadata) to compare
+        # with the exercise.toml files without writing a whole pack.
+        Path(argv[2]).write_text(workflow(exercises()), encoding="utf-8")
+        return
     if len(argv) != 2 or argv[1].startswith("-"):
-        sys.exit("usage: tools/make_student_pack.sh OUT_DIR")
+        sys.exit("usage: tools/make_student_pack.sh OUT_DIR  |  make_pack.py --workflow FILE")
     out = Path(argv[1]).resolve()
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         fail(f"{out} exists and is not an empty folder")
