@@ -1,10 +1,11 @@
 // Exercise 01, hidden tests: other durations (a hard-coded 5 s or "5.0" fails), a longer second
 // step, zero, fractions, and each function on its own.
+#include <aio/testing/breakfast.hpp>
+
 #include "../api.hpp"
-#include "../tests/breakfast.hpp"
 
 using namespace aio::testing;
-using namespace breakfast;
+using namespace aio::testing::breakfast;
 
 TEST_CASE("다른 시간: 커피 1.5초와 토스트 0.5초면 총 2.0초") {
     auto r = run_sync([] { return prepare_breakfast(1.5, 0.5); });

@@ -1,9 +1,10 @@
 // Exercise 01, public tests: the chapter's blocking breakfast (coffee 3 s, then toast 2 s).
+#include <aio/testing/breakfast.hpp>
+
 #include "../api.hpp"
-#include "breakfast.hpp"
 
 using namespace aio::testing;
-using namespace breakfast;
+using namespace aio::testing::breakfast;
 
 TEST_CASE("동기: 커피가 다 끓은 뒤에야 토스트를 굽기 시작한다") {
     auto r = run_sync([] { return prepare_breakfast(3, 2); });

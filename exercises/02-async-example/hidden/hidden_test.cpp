@@ -1,10 +1,11 @@
 // Exercise 02, hidden tests: other times (a hard-coded 3 s or "3.0" fails), ties, zero, fractions,
 // each coroutine on its own, and a neighbour task that must keep running during the waits.
+#include <aio/testing/breakfast.hpp>
+
 #include "../api.hpp"
-#include "../../01-sync-example/tests/breakfast.hpp"
 
 using namespace aio::testing;
-using namespace breakfast;
+using namespace aio::testing::breakfast;
 
 TEST_CASE("다른 시간: 커피 1초와 토스트 4초면 총 4.0초") {
     auto r = run_virtual(prepare_breakfast(1, 4));

@@ -1,9 +1,10 @@
 // Exercise 02, public tests: the chapter's breakfast (coffee 3 s, toast 2 s) made with gather.
+#include <aio/testing/breakfast.hpp>
+
 #include "../api.hpp"
-#include "../../01-sync-example/tests/breakfast.hpp"
 
 using namespace aio::testing;
-using namespace breakfast;
+using namespace aio::testing::breakfast;
 
 TEST_CASE("gather: 커피와 토스트가 0초에 함께 시작한다") {
     auto r = run_virtual(prepare_breakfast(3, 2));

@@ -17,7 +17,7 @@ namespace {
 const std::vector<Website> kKorean = {{"Naver", 0.4}, {"Daum", 0.6}, {"Kakao", 0.3}};
 
 void check_round(const Round& expected, const std::vector<Website>& sites, std::int64_t seed) {
-    auto r = run_virtual(monitor_websites(sites), seeded(seed));
+    auto r = run_virtual(monitor_websites(sites), {.seed = seed});
     AIO_CHECK(printed_exactly(r, round_lines(expected)));
     AIO_CHECK(took(r, end_of(expected), checks(expected)));
     // One site needs no task of its own: awaiting it directly is just as right. A raising site's
@@ -46,7 +46,7 @@ TEST_CASE("다른 시드(숨김): 시드 42 로도 두 번의 모니터링이 �
                            {"MDN Docs", 2.374826656669285, true}},
                           {"총 소요 시간: 2.37초", "성공: 4개, 실패: 1개", "평균 응답 시간: 1.73초",
                            "가장 빠른 사이트: Google (1.33초)", "가장 느린 사이트: GitHub (2.26초)"}};
-    auto r = run_virtual(async_main(), seeded(42));
+    auto r = run_virtual(async_main(), {.seed = 42});
     AIO_CHECK(printed_exactly(r, main_lines(first, "5", second)));
     AIO_CHECK(took(r, end_of(second)));
     AIO_CHECK(finished_cleanly(r));
@@ -101,7 +101,7 @@ TEST_CASE("다른 목록과 쉬는 시간(숨김): 세 사이트를 2.5초 쉬�
                            {"Kakao", 1.631405702267429, true}},
                           {"총 소요 시간: 2.25초", "성공: 2개, 실패: 1개", "평균 응답 시간: 1.73초",
                            "가장 빠른 사이트: Daum (1.22초)", "가장 느린 사이트: Naver (2.25초)"}};
-    auto r = run_virtual(async_main(kKorean, 2.5), seeded(9));
+    auto r = run_virtual(async_main(kKorean, 2.5), {.seed = 9});
     AIO_CHECK(printed_exactly(r, main_lines(first, "2.5", second)));
     AIO_CHECK(took(r, end_of(second)));
     AIO_CHECK(finished_cleanly(r));
@@ -109,13 +109,13 @@ TEST_CASE("다른 목록과 쉬는 시간(숨김): 세 사이트를 2.5초 쉬�
 
 TEST_CASE("check_website(숨김): 성공하면 응답 시간을 돌려주고 실패하면 시간 없이 돌려준다") {
     // seed 2: 0.3 + uniform(0.5, 2.0) = 2.234051407833874, then random() = 0.948 (성공)
-    auto ok = run_virtual(check_website("Naver", 0.3), seeded(2));
+    auto ok = run_virtual(check_website("Naver", 0.3), {.seed = 2});
     AIO_CHECK(printed_exactly(ok, {{0.0, start_line("Naver")}, {2.234051407833874, "Naver - 응답 시간: 2.23초"}}));
     AIO_CHECK(returned_member(ok, "site", &SiteResult::site, "Naver"));
     AIO_CHECK(returned_member(ok, "status", &SiteResult::status, "성공"));
     AIO_CHECK(returned_member(ok, "time", &SiteResult::time, 2.234051407833874));
     // seed 42: 0.3 + uniform(0.5, 2.0) = 1.7591401976868257, then random() = 0.025 (실패)
-    auto failed = run_virtual(check_website("Naver", 0.3), seeded(42));
+    auto failed = run_virtual(check_website("Naver", 0.3), {.seed = 42});
     AIO_CHECK(printed_exactly(failed, {{0.0, start_line("Naver")}, {1.7591401976868257, "Naver - 응답 실패!"}}));
     AIO_CHECK(returned_member(failed, "status", &SiteResult::status, "실패"));
     AIO_CHECK(returned_member(failed, "time", &SiteResult::time, std::nullopt));
@@ -146,7 +146,7 @@ TEST_CASE("예외를 던지는 사이트(숨김): 두 번째 모니터링에서�
                            {"Kakao", 1.7448240803252029, true}},
                           {"총 소요 시간: 1.87초", "성공: 2개, 실패: 1개", "평균 응답 시간: 1.52초",
                            "가장 빠른 사이트: Naver (1.18초)", "가장 느린 사이트: Daum (1.87초)"}};
-    auto r = run_virtual(async_main(sites, 1.5), seeded(11));
+    auto r = run_virtual(async_main(sites, 1.5), {.seed = 11});
     AIO_CHECK(printed_exactly(r, main_lines(first, "1.5", second)));
     AIO_CHECK(took(r, end_of(second)));
     AIO_CHECK(finished_cleanly(r));
@@ -154,12 +154,12 @@ TEST_CASE("예외를 던지는 사이트(숨김): 두 번째 모니터링에서�
 
 TEST_CASE("check_website(숨김): 기본 지연이 음수면 출력도 난수도 없이 예외를 던지고 0 은 허용한다") {
     // python3 tools/gen_web_checker_raising.py  (scenarios "check_website raises" and "'Zero', 0")
-    auto bad = run_virtual(check_website("Old Server", -0.5), seeded(2));
+    auto bad = run_virtual(check_website("Old Server", -0.5), {.seed = 2});
     AIO_CHECK(threw_invalid_argument(bad, raise_text("Old Server")));
     // No seed here: random goes on from where the throwing check left it, which is seed 2's start.
     auto next = run_virtual(check_website("Naver", 0.3));
     AIO_CHECK(printed_exactly(next, {{0.0, start_line("Naver")}, {2.234051407833874, "Naver - 응답 시간: 2.23초"}}));
-    auto zero = run_virtual(check_website("Zero", 0), seeded(2));
+    auto zero = run_virtual(check_website("Zero", 0), {.seed = 2});
     AIO_CHECK(printed_exactly(zero, {{0.0, start_line("Zero")}, {1.934051407833874, "Zero - 응답 시간: 1.93초"}}));
     AIO_CHECK(returned_member(zero, "status", &SiteResult::status, "성공"));
 }

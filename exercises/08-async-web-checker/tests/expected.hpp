@@ -6,6 +6,7 @@
 #pragma once
 #include <algorithm>
 #include <exception>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -41,36 +42,30 @@ inline std::string result_line(const SiteRun& s) {
 }
 inline std::string pause_line(std::string_view seconds) { return fmt::format("{}초 후 다시 모니터링합니다...", seconds); }
 
+// The sites that get as far as printing (all but the raising ones), in list order.
+inline std::vector<SiteRun> answering(const Round& r) {
+    std::vector<SiteRun> out;
+    std::copy_if(r.sites.begin(), r.sites.end(), std::back_inserter(out), [](const SiteRun& s) { return !s.raises; });
+    return out;
+}
+
 // One site's check, from its start line to its result line.
 inline aio::testing::Activity check(const SiteRun& s) {
     return aio::testing::between_lines(s.name, start_line(s.name), result_line(s));
 }
-inline std::vector<aio::testing::Activity> checks(const Round& r) {
-    std::vector<aio::testing::Activity> out;
-    for (const SiteRun& s : r.sites)
-        if (!s.raises) out.push_back(check(s));
-    return out;
-}
+inline std::vector<aio::testing::Activity> checks(const Round& r) { return aio::testing::activities(answering(r), check); }
 
 // The round ends when its slowest site answers.
-inline double end_of(const Round& r) {
-    double longest = 0;
-    for (const SiteRun& s : r.sites)
-        if (!s.raises) longest = std::max(longest, s.response);
-    return r.start + longest;
-}
+inline double end_of(const Round& r) { return r.start + aio::testing::longest(answering(r), &SiteRun::response); }
 
 // Everything one monitor_websites call prints: all sites start together, each answers after its
 // own response time (so the result lines come in order of response time), then the summary. A
 // raising site prints nothing.
 inline std::vector<aio::testing::TimedLine> round_lines(const Round& r) {
     std::vector<aio::testing::TimedLine> lines{{r.start, round_start}, {r.start, ""}};
-    std::vector<SiteRun> by_time;
-    for (const SiteRun& s : r.sites)
-        if (!s.raises) by_time.push_back(s);
-    for (const SiteRun& s : by_time) lines.push_back({r.start, start_line(s.name)});
-    std::stable_sort(by_time.begin(), by_time.end(), [](const SiteRun& a, const SiteRun& b) { return a.response < b.response; });
-    for (const SiteRun& s : by_time) lines.push_back({r.start + s.response, result_line(s)});
+    const std::vector<SiteRun> sites = answering(r);
+    for (const SiteRun& s : sites) lines.push_back({r.start, start_line(s.name)});
+    for (auto& l : aio::testing::finish_lines(sites, r.start, &SiteRun::response, result_line)) lines.push_back(l);
     const double end = end_of(r);
     lines.push_back({end, ""});
     lines.push_back({end, result_header});
@@ -110,12 +105,6 @@ inline aio::testing::Verdict threw_invalid_argument(const aio::testing::RunRepor
     if (!r.trace.lines.empty())
         f.actual(fmt::format("{}줄을 출력했습니다 (첫 줄: {})", r.trace.lines.size(), quoted(r.trace.lines.front().text)));
     return f.verdict();
-}
-
-inline aio::testing::RunSettings seeded(std::int64_t seed) {
-    aio::testing::RunSettings settings;
-    settings.seed = seed;
-    return settings;
 }
 
 }  // namespace web_checker_test

@@ -31,19 +31,19 @@ const Round kSecond = {7.771150605405849,
 }  // namespace
 
 TEST_CASE("동시 확인: 다섯 사이트가 0초에 함께 측정을 시작한다") {
-    auto r = run_virtual(monitor_websites(chapter_websites()), seeded(1));
+    auto r = run_virtual(monitor_websites(chapter_websites()), {.seed = 1});
     for (const SiteRun& s : kFirst.sites) AIO_CHECK(printed_at(r, start_line(s.name), 0.0));
     AIO_CHECK(max_in_flight(r, 5, "check_website"));
 }
 
 TEST_CASE("동시 확인: 각 사이트는 자기 응답 시간에 끝나고 전체는 가장 느린 사이트의 시간이다 (시드 1)") {
-    auto r = run_virtual(monitor_websites(chapter_websites()), seeded(1));
+    auto r = run_virtual(monitor_websites(chapter_websites()), {.seed = 1});
     for (const SiteRun& s : kFirst.sites) AIO_CHECK(printed_at(r, result_line(s), s.response));
     AIO_CHECK(took(r, end_of(kFirst), checks(kFirst)));
 }
 
 TEST_CASE("결과 분석: 실패한 사이트는 실패로 세고 통계는 성공한 사이트로만 낸다 (시드 1)") {
-    auto r = run_virtual(monitor_websites(chapter_websites()), seeded(1));
+    auto r = run_virtual(monitor_websites(chapter_websites()), {.seed = 1});
     std::vector<std::string> order{"", result_header};
     order.insert(order.end(), kFirst.summary.begin(), kFirst.summary.end());
     AIO_CHECK(printed_in_order(r, order));
@@ -51,7 +51,7 @@ TEST_CASE("결과 분석: 실패한 사이트는 실패로 세고 통계는 성�
 }
 
 TEST_CASE("다시 모니터링: 5초 쉬었다가 한 번 더 모니터링한다 (시드 1)") {
-    auto r = run_virtual(async_main(chapter_websites(), 5), seeded(1));
+    auto r = run_virtual(async_main(chapter_websites(), 5), {.seed = 1});
     AIO_CHECK(printed_at(r, pause_line("5"), end_of(kFirst)));
     AIO_CHECK(printed_at(r, round_start, kSecond.start, 1));
     for (const SiteRun& s : kSecond.sites) {
@@ -64,7 +64,7 @@ TEST_CASE("다시 모니터링: 5초 쉬었다가 한 번 더 모니터링한다
 }
 
 TEST_CASE("출력 전체가 챕터의 실행 결과와 같다 (시드 1)") {
-    auto r = run_virtual(async_main(), seeded(1));  // the defaults are the chapter's sites and 5 s
+    auto r = run_virtual(async_main(), {.seed = 1});  // the defaults are the chapter's sites and 5 s
     AIO_CHECK(printed_exactly(r, main_lines(kFirst, "5", kSecond)));
 }
 
@@ -83,14 +83,14 @@ TEST_CASE("예외를 던지는 사이트: 기본 지연이 음수인 사이트�
                              {"MDN Docs", 2.338580456162081, false}},
                             {"총 소요 시간: 2.61초", "성공: 3개, 실패: 2개", "평균 응답 시간: 2.42초",
                              "가장 빠른 사이트: GitHub (2.32초)", "가장 느린 사이트: Stack Overflow (2.61초)"}};
-    auto r = run_virtual(monitor_websites(sites), seeded(3));
+    auto r = run_virtual(monitor_websites(sites), {.seed = 3});
     AIO_CHECK(printed_exactly(r, round_lines(expected)));
     AIO_CHECK(took(r, end_of(expected), checks(expected)));
     AIO_CHECK(finished_cleanly(r));
 }
 
 TEST_CASE("블로킹 sleep 과 경고 없이 끝난다") {
-    auto r = run_virtual(async_main(), seeded(1));
+    auto r = run_virtual(async_main(), {.seed = 1});
     AIO_CHECK(took(r, end_of(kSecond)));
     AIO_CHECK(finished_cleanly(r));
 }

@@ -2,7 +2,7 @@
 // tests). The waits themselves are literal values printed by CPython's random.uniform for the
 // seed in question, never values computed by the code under test.
 #pragma once
-#include <algorithm>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -20,23 +20,17 @@ inline aio::testing::Activity wait_activity(int number, double delay) {
     return aio::testing::between_lines(fmt::format("작업 {}", number), start_line(number, delay), done_line(number, delay));
 }
 inline std::vector<aio::testing::Activity> wait_activities(const std::vector<double>& delays) {
-    std::vector<aio::testing::Activity> out;
-    for (std::size_t i = 0; i < delays.size(); ++i) out.push_back(wait_activity(int(i) + 1, delays[i]));
-    return out;
+    return aio::testing::activities(delays, [](std::size_t i, double d) { return wait_activity(int(i) + 1, d); });
 }
 
-inline double longest(const std::vector<double>& delays) { return *std::max_element(delays.begin(), delays.end()); }
-
 // The whole output when all waits start together at 0 (distinct delays: the finish order is the
-// order of the delays).
+// order of the delays). aio::testing::longest(delays) is when the last one ends.
 inline std::vector<aio::testing::TimedLine> whole_output(const std::vector<double>& delays) {
     std::vector<aio::testing::TimedLine> lines{{0.0, fmt::format("작업 {}개를 동시에 시작합니다.", delays.size())}};
     for (std::size_t i = 0; i < delays.size(); ++i) lines.push_back({0.0, start_line(int(i) + 1, delays[i])});
-    std::vector<std::size_t> by_end(delays.size());
-    for (std::size_t i = 0; i < by_end.size(); ++i) by_end[i] = i;
-    std::stable_sort(by_end.begin(), by_end.end(), [&](std::size_t a, std::size_t b) { return delays[a] < delays[b]; });
-    for (std::size_t i : by_end) lines.push_back({delays[i], done_line(int(i) + 1, delays[i])});
-    const double total = longest(delays);
+    const auto done = [](std::size_t i, double d) { return done_line(int(i) + 1, d); };
+    for (auto& l : aio::testing::finish_lines(delays, 0.0, [](double d) { return d; }, done)) lines.push_back(l);
+    const double total = aio::testing::longest(delays);
     lines.push_back({total, fmt::format("가장 긴 대기 시간: {:.2f}초", total)});
     lines.push_back({total, fmt::format("총 소요 시간: {:.2f}초", total)});
     return lines;

@@ -2,7 +2,6 @@
 // states each file's processing time as a literal, so no expected time comes from the code under
 // test.
 #pragma once
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -30,16 +29,10 @@ inline aio::testing::Activity processing(const Expected& c) {
     return aio::testing::between_lines(c.file.name, start_line(c), done_line(c));
 }
 inline std::vector<aio::testing::Activity> all_processing(const std::vector<Expected>& cases) {
-    std::vector<aio::testing::Activity> out;
-    for (const Expected& c : cases) out.push_back(processing(c));
-    return out;
+    return aio::testing::activities(cases, processing);
 }
 
-inline double longest(const std::vector<Expected>& cases) {
-    double t = 0;
-    for (const Expected& c : cases) t = std::max(t, c.seconds);
-    return t;
-}
+inline double longest(const std::vector<Expected>& cases) { return aio::testing::longest(cases, &Expected::seconds); }
 
 inline std::vector<std::string> results_of(const std::vector<Expected>& cases) {
     std::vector<std::string> out;
@@ -49,12 +42,11 @@ inline std::vector<std::string> results_of(const std::vector<Expected>& cases) {
 
 // The whole output when every file starts at 0 (processing times must be distinct, so the order
 // of the "완료" lines is the order of the times).
-inline std::vector<aio::testing::TimedLine> whole_output(std::vector<Expected> cases) {
+inline std::vector<aio::testing::TimedLine> whole_output(const std::vector<Expected>& cases) {
     std::vector<aio::testing::TimedLine> lines{{0.0, fmt::format("파일 {}개를 동시에 처리합니다.", cases.size())}};
     for (const Expected& c : cases) lines.push_back({0.0, start_line(c)});
+    for (auto& l : aio::testing::finish_lines(cases, 0.0, &Expected::seconds, done_line)) lines.push_back(l);
     const double total = longest(cases);
-    std::stable_sort(cases.begin(), cases.end(), [](const Expected& a, const Expected& b) { return a.seconds < b.seconds; });
-    for (const Expected& c : cases) lines.push_back({c.seconds, done_line(c)});
     lines.push_back({total, fmt::format("모든 파일 처리 완료! 총 {:.1f}초 걸렸습니다.", total)});
     return lines;
 }

@@ -1,7 +1,6 @@
 // Expected lines of the sync-vs-async exercise (shared by the public and hidden tests). Line
 // times follow from the job durations the test passes in; totals are written out by hand.
 #pragma once
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -15,9 +14,8 @@ inline std::string start_line(const Job& job) { return fmt::format("{} 시작 ({
 inline std::string done_line(const Job& job) { return fmt::format("{} 완료", job.name); }
 
 inline std::vector<aio::testing::Activity> job_activities(const std::vector<Job>& jobs) {
-    std::vector<aio::testing::Activity> out;
-    for (const Job& job : jobs) out.push_back(aio::testing::between_lines(job.name, start_line(job), done_line(job)));
-    return out;
+    return aio::testing::activities(
+        jobs, [](const Job& job) { return aio::testing::between_lines(job.name, start_line(job), done_line(job)); });
 }
 
 // run_sync's lines when it starts at `t`: one job after the other.
@@ -35,11 +33,10 @@ inline std::vector<aio::testing::TimedLine> sync_lines(const std::vector<Job>& j
 
 // run_async's lines when it starts at `t`: every job starts at once, the shortest ends first
 // (durations must be distinct and positive so the order of the "완료" lines is determined).
-inline std::vector<aio::testing::TimedLine> async_lines(std::vector<Job> jobs, double longest, double t = 0) {
+inline std::vector<aio::testing::TimedLine> async_lines(const std::vector<Job>& jobs, double longest, double t = 0) {
     std::vector<aio::testing::TimedLine> lines;
     for (const Job& job : jobs) lines.push_back({t, start_line(job)});
-    std::stable_sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.seconds < b.seconds; });
-    for (const Job& job : jobs) lines.push_back({t + job.seconds, done_line(job)});
+    for (auto& l : aio::testing::finish_lines(jobs, t, &Job::seconds, done_line)) lines.push_back(l);
     lines.push_back({t + longest, fmt::format("비동기 실행: {:.1f}초", longest)});
     return lines;
 }

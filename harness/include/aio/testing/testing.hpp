@@ -12,6 +12,7 @@
 #include "aio/testing/check.hpp"
 #include "aio/testing/exercise.hpp"
 #include "aio/testing/expect.hpp"
+#include "aio/testing/expected.hpp"
 #include "aio/testing/hints.hpp"
 #include "aio/testing/run.hpp"
 #include "aio/testing/timeline.hpp"
