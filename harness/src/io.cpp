@@ -64,7 +64,9 @@ public:
             deliver(std::move(arrival_text_), arrival_eof_);
         }
     }
-    bool live(std::uint32_t) const override { return !done() || external; }
+    // No live() override: a delivery is never cancelled, like the Python model's call_at(deliver)
+    // handle (tests/runtime/test_input.cpp). Once the request is done it does nothing, and a
+    // cancelled input's scripted timer stays queued, uncancelled, until it is due.
     void describe(std::string& out) const override { out += "input()"; }
 
     void arrive_later(std::string text, bool at_eof) {

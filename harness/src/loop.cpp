@@ -16,6 +16,9 @@ thread_local EventLoop* g_current = nullptr;
 constexpr double kClockResolution = 1e-09;
 // asyncio.base_events.MAXIMUM_SELECT_TIMEOUT
 constexpr double kMaximumSelectTimeout = 24 * 3600;
+// asyncio.base_events._MIN_SCHEDULED_TIMER_HANDLES and _MIN_CANCELLED_TIMER_HANDLES_FRACTION
+constexpr std::size_t kMinScheduledTimerHandles = 100;
+constexpr double kMinCancelledTimerHandlesFraction = 0.5;
 // Loops that other threads may still post to (a reader thread can outlive its loop).
 std::mutex g_alive_mutex;
 std::vector<EventLoop*> g_alive;
@@ -63,6 +66,14 @@ void EventLoop::call_at(double when, Callable* target, std::uint32_t token, bool
     heapq::push(scheduled_, Timer{when, Handle{target, token, hop}}, TimerLess{});
 }
 
+void EventLoop::timer_handle_cancelled(double when) {
+    // asyncio counts only a handle that is still scheduled. Step 4 pops every timer due before
+    // end_time, and nothing cancels a timer during the iteration that queued it (a task cancels
+    // its sleep's timer when it next runs), so "still scheduled" is exactly "not due before the
+    // current end_time".
+    if (when >= end_time_) ++timer_cancelled_count_;
+}
+
 void EventLoop::call_soon_threadsafe(Handle handle) {
     {
         std::lock_guard lock(threadsafe_mutex_);
@@ -82,9 +93,17 @@ void EventLoop::run_until_stopped() {
 }
 
 void EventLoop::run_once() {
-    // 1. Cancelled timers at the head never make the clock move.
-    while (!scheduled_.empty() && !scheduled_.front().handle.target->live(scheduled_.front().handle.token)) {
-        heapq::pop(scheduled_, TimerLess{}).handle.target->release();
+    // 1. Cancelled timers at the head never make the clock move. When more than half of over 100
+    //    timers are cancelled, asyncio drops them all and rebuilds the heap instead; the two ways
+    //    leave timers with equal deadlines in different orders, so we follow the same rule.
+    if (scheduled_.size() > kMinScheduledTimerHandles &&
+        double(timer_cancelled_count_) / double(scheduled_.size()) > kMinCancelledTimerHandlesFraction) {
+        drop_cancelled_timers();
+    } else {
+        while (!scheduled_.empty() && !scheduled_.front().handle.target->live(scheduled_.front().handle.token)) {
+            --timer_cancelled_count_;
+            heapq::pop(scheduled_, TimerLess{}).handle.target->release();
+        }
     }
 
     // 2. The select timeout.
@@ -104,10 +123,11 @@ void EventLoop::run_once() {
     // 3. Select.
     select(timeout);
 
-    // 4. Timers due before now + resolution become ready, in heap-pop order.
-    const double end_time = time() + kClockResolution;
+    // 4. Timers due before now + resolution become ready, in heap-pop order (cancelled ones too:
+    //    asyncio skips them when it runs the ready queue, and does not uncount them).
+    end_time_ = time() + kClockResolution;
     while (!scheduled_.empty()) {
-        if (scheduled_.front().when >= end_time) break;
+        if (scheduled_.front().when >= end_time_) break;
         ready_.push_back(heapq::pop(scheduled_, TimerLess{}).handle);
     }
 
@@ -116,6 +136,19 @@ void EventLoop::run_once() {
     for (std::size_t i = 0; i < ntodo; ++i) {
         run_handle(ready_.pop_front());
     }
+}
+
+// asyncio: keep the live timers in their current array order, then heapq.heapify.
+void EventLoop::drop_cancelled_timers() {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < scheduled_.size(); ++i) {
+        const Timer t = scheduled_[i];
+        if (t.handle.target->live(t.handle.token)) scheduled_[kept++] = t;
+        else t.handle.target->release();
+    }
+    scheduled_.erase(scheduled_.begin() + std::ptrdiff_t(kept), scheduled_.end());
+    heapq::heapify(scheduled_, TimerLess{});
+    timer_cancelled_count_ = 0;
 }
 
 void EventLoop::run_handle(Handle h) {
@@ -165,6 +198,7 @@ void EventLoop::clear_queues() {
     while (!ready_.empty()) ready_.pop_front().target->release();
     for (Timer& t : scheduled_) t.handle.target->release();
     scheduled_.clear();
+    timer_cancelled_count_ = 0;
 }
 
 void EventLoop::link_task(PromiseBase* task) {

@@ -208,6 +208,11 @@ void PromiseBase::step() {
             return;
         }
     }
+    if (sleep_timer_pending_) {
+        // The sleep unwinds with CancelledError now, and asyncio cancels its timer handle here.
+        sleep_timer_pending_ = false;
+        loop.timer_handle_cancelled(sleep_until_);
+    }
     wait_ = Wait::none;
     fut_waiter_ = nullptr;
     PromiseBase* previous = loop.current_task;
@@ -271,7 +276,8 @@ bool PromiseBase::cancel() {
     if (wait_ == Wait::future && fut_waiter_->cancel()) return true;  // we wake when it reports cancelled
     cancel_requested_ = true;
     if (wait_ == Wait::timer) {
-        ++wake_token_;  // the sleep's timer is now dead
+        ++wake_token_;  // the sleep's timer can no longer wake us (see live())
+        sleep_timer_pending_ = true;
         wait_ = Wait::none;
         EventLoop::running().call_soon(this, wake_token_);
     }

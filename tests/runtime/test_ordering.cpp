@@ -379,3 +379,204 @@ TEST_CASE("timers due within 1 ns of each other fire in the same iteration", "[o
     aio::run(resolution_main(), scenario.options);
     CHECK(rt::timed_trace() == rt::expected_trace("timers_within_resolution"));
 }
+
+namespace {
+
+aio::task<> cancellable_sleeper(int i, double seconds) {
+    try {
+        co_await aio::sleep(seconds);
+        aio::print("task {} woke after {}", i, seconds);
+    } catch (const aio::CancelledError&) {
+    }
+}
+
+aio::task<> mass_cancel_main() {
+    std::vector<aio::Task<>> tasks;
+    for (int i = 0; i < 160; ++i) tasks.push_back(aio::create_task(cancellable_sleeper(i, 3 + i * i % 7 % 2)));
+    co_await aio::sleep(1);
+    for (int i = 0; i < 160; ++i) {
+        if (i % 4 != 0) tasks[i].cancel();
+    }
+    for (auto& t : tasks) co_await t;
+}
+
+}  // namespace
+
+// With more than 100 timers of which more than half are cancelled, asyncio's _run_once drops
+// every cancelled timer and heapify()s the rest instead of popping cancelled ones off the head.
+// The two leave ties in different orders: popping only the head gives another wake-up order for
+// the 40 survivors (and so does a heapify that is not CPython's).
+// [python timer_heap_rebuild]
+// import asyncio
+// async def sleeper(i, seconds):
+//     try:
+//         await asyncio.sleep(seconds)
+//         print(f"task {i} woke after {seconds}")
+//     except asyncio.CancelledError:
+//         pass
+// async def main():
+//     tasks = [asyncio.create_task(sleeper(i, 3 + i * i % 7 % 2)) for i in range(160)]
+//     await asyncio.sleep(1)
+//     for i, t in enumerate(tasks):
+//         if i % 4 != 0:
+//             t.cancel()
+//     for t in tasks:
+//         await t
+// asyncio.run(main())
+// [end python]
+TEST_CASE("many cancelled timers: the heap is rebuilt like CPython's", "[ordering][timers]") {
+    rt::VirtualScenario scenario;
+    aio::run(mass_cancel_main(), scenario.options);
+    CHECK(rt::timed_trace() == rt::expected_trace("timer_heap_rebuild"));
+}
+
+namespace {
+
+aio::task<> resleeping_sleeper(int i, int seconds) {
+    bool cancelled = false;
+    try {
+        co_await aio::sleep(seconds);
+        aio::print("task {} woke after {}", i, seconds);
+    } catch (const aio::CancelledError&) {
+        cancelled = true;
+    }
+    if (cancelled) {
+        co_await aio::sleep(2);
+        aio::print("task {} slept 2 s after its cancel", i);
+    }
+}
+
+aio::task<> cancel_then_resleep_main() {
+    std::vector<aio::Task<>> tasks;
+    for (int i = 0; i < 160; ++i) tasks.push_back(aio::create_task(resleeping_sleeper(i, 3 + i * i % 7 % 2)));
+    co_await aio::sleep(1);
+    for (int i = 0; i < 160; ++i) {
+        if (i % 4 != 0) tasks[i].cancel();
+    }
+    for (auto& t : tasks) co_await t;
+}
+
+}  // namespace
+
+// asyncio cancels a sleep's timer handle only when the cancelled task next runs (the sleep's
+// `finally: h.cancel()`), not at task.cancel(). Here the 120 cancelled tasks push new timers in
+// that same iteration, so by the next check 120 of 280 timers are cancelled: no rebuild, and the
+// old timers leave from the head as they come up. Counting them at cancel() would rebuild the
+// heap one iteration earlier, with 160 timers of which 120 cancelled, and order the ties otherwise.
+// [python timer_cancel_counted_when_sleep_unwinds]
+// import asyncio
+// async def sleeper(i, seconds):
+//     cancelled = False
+//     try:
+//         await asyncio.sleep(seconds)
+//         print(f"task {i} woke after {seconds}")
+//     except asyncio.CancelledError:
+//         cancelled = True
+//     if cancelled:
+//         await asyncio.sleep(2)
+//         print(f"task {i} slept 2 s after its cancel")
+// async def main():
+//     tasks = [asyncio.create_task(sleeper(i, 3 + i * i % 7 % 2)) for i in range(160)]
+//     await asyncio.sleep(1)
+//     for i, t in enumerate(tasks):
+//         if i % 4 != 0:
+//             t.cancel()
+//     for t in tasks:
+//         await t
+// asyncio.run(main())
+// [end python]
+TEST_CASE("a sleep's timer counts as cancelled when the cancelled task next runs", "[ordering][timers]") {
+    rt::VirtualScenario scenario;
+    aio::run(cancel_then_resleep_main(), scenario.options);
+    CHECK(rt::timed_trace() == rt::expected_trace("timer_cancel_counted_when_sleep_unwinds"));
+}
+
+namespace {
+
+aio::task<> due_victims_main() {
+    std::vector<aio::Task<>> background, victims;
+    for (int i = 0; i < 110; ++i) background.push_back(aio::create_task(cancellable_sleeper(i, 5)));
+    co_await aio::sleep(1);
+    for (int i = 110; i < 230; ++i) victims.push_back(aio::create_task(cancellable_sleeper(i, 1e-10)));
+    co_await aio::sleep(0);
+    for (auto& v : victims) v.cancel();
+    for (auto& t : background) co_await t;
+    for (auto& t : victims) co_await t;
+}
+
+}  // namespace
+
+// Only a timer still in the heap is counted when cancelled. The victims' 1e-10 s timers are due
+// within the clock resolution, so the next iteration moves them to the ready queue before the
+// cancelled victims run and cancel them: nothing is counted and the 110 background timers are
+// never re-heapified. Counting those 120 would rebuild the heap (120 > 110 / 2) and reorder the
+// background's ties.
+// [python timer_cancel_after_due_not_counted]
+// import asyncio
+// async def sleeper(i, seconds):
+//     try:
+//         await asyncio.sleep(seconds)
+//         print(f"task {i} woke after {seconds}")
+//     except asyncio.CancelledError:
+//         pass
+// async def main():
+//     background = [asyncio.create_task(sleeper(i, 5)) for i in range(110)]
+//     await asyncio.sleep(1)
+//     victims = [asyncio.create_task(sleeper(i, 1e-10)) for i in range(110, 230)]
+//     await asyncio.sleep(0)
+//     for v in victims:
+//         v.cancel()
+//     for t in background + victims:
+//         await t
+// asyncio.run(main())
+// [end python]
+TEST_CASE("a timer cancelled after it became due is not counted", "[ordering][timers]") {
+    rt::VirtualScenario scenario;
+    aio::run(due_victims_main(), scenario.options);
+    CHECK(rt::timed_trace() == rt::expected_trace("timer_cancel_after_due_not_counted"));
+}
+
+namespace {
+
+aio::task<> cancel_head_main() {
+    const std::vector<int> durations{2, 3, 4, 3, 3, 3, 4};
+    std::vector<aio::Task<>> tasks;
+    for (std::size_t i = 0; i < durations.size(); ++i)
+        tasks.push_back(aio::create_task(resleeping_sleeper(int(i), durations[i])));
+    co_await aio::sleep(1);
+    tasks[0].cancel();
+    for (auto& t : tasks) co_await t;
+}
+
+}  // namespace
+
+// The same rule with few timers: task 0's timer (due at 2) heads the heap when task 0 is
+// cancelled, but it is only cancelled, and so popped, after task 0 has run and pushed its new
+// timer for 3. Popping it before that push (as if cancelled at task.cancel()) leaves the ties at
+// 3 in another order.
+// [python timer_cancelled_head_popped_after_unwind]
+// import asyncio
+// async def sleeper(i, seconds):
+//     cancelled = False
+//     try:
+//         await asyncio.sleep(seconds)
+//         print(f"task {i} woke after {seconds}")
+//     except asyncio.CancelledError:
+//         cancelled = True
+//     if cancelled:
+//         await asyncio.sleep(2)
+//         print(f"task {i} slept 2 s after its cancel")
+// async def main():
+//     durations = [2, 3, 4, 3, 3, 3, 4]
+//     tasks = [asyncio.create_task(sleeper(i, d)) for i, d in enumerate(durations)]
+//     await asyncio.sleep(1)
+//     tasks[0].cancel()
+//     for t in tasks:
+//         await t
+// asyncio.run(main())
+// [end python]
+TEST_CASE("a cancelled task's timer stays in the heap until the task has run", "[ordering][timers]") {
+    rt::VirtualScenario scenario;
+    aio::run(cancel_head_main(), scenario.options);
+    CHECK(rt::timed_trace() == rt::expected_trace("timer_cancelled_head_popped_after_unwind"));
+}

@@ -60,6 +60,15 @@ void push(std::vector<T, A>& heap, T item, Less less) {
     siftdown(heap, 0, heap.size() - 1, less);
 }
 
+// heapq.heapify: siftup every node that has a child, from the last one (n//2 - 1) back to the
+// root. For lists over 2500 items the C module visits the nodes in a cache-friendlier order, but
+// every siftup only touches its own subtree, whose children are heaps already in both orders, so
+// the result is the same array.
+template <class T, class A, class Less>
+void heapify(std::vector<T, A>& heap, Less less) {
+    for (std::size_t pos = heap.size() / 2; pos-- > 0;) siftup(heap, pos, less);
+}
+
 template <class T, class A, class Less>
 T pop(std::vector<T, A>& heap, Less less) {
     T last = std::move(heap.back());

@@ -1,6 +1,6 @@
 // The event loop, shaped like asyncio's BaseEventLoop: a FIFO ready queue plus a timer heap
 // (CPython's heapq algorithm), and _run_once that
-//   1. drops cancelled timers from the head,
+//   1. drops cancelled timers: all of them and re-heapifies when they are many, else from the head,
 //   2. computes the select timeout (0 if anything is ready, else time to the first timer),
 //   3. "selects" (virtual: the clock jumps by the timeout; real: waits for it or for another
 //      thread's call_soon_threadsafe),
@@ -49,6 +49,9 @@ public:
     double time() const;
     void call_soon(Callable* target, std::uint32_t token, bool hop = false);
     void call_at(double when, Callable* target, std::uint32_t token, bool hop = false);
+    // asyncio's _timer_handle_cancelled: the timer queued for `when` has just been cancelled (its
+    // target's live() turns false for it). Counts it if the timer is still in the heap.
+    void timer_handle_cancelled(double when);
     // From another thread (real-mode input). The target must already be retained for the call.
     void call_soon_threadsafe(Handle handle);
     // Like call_soon_threadsafe, but safe when `loop` may already be gone: returns false then.
@@ -87,6 +90,7 @@ private:
     };
 
     void run_once();
+    void drop_cancelled_timers();
     void select(std::optional<double> timeout);
     // The part of select that waits for and collects other threads' handles. Out of line: the
     // common virtual-clock pass should not pay for setting up the lock (bench/).
@@ -98,6 +102,10 @@ private:
     EventLoop* previous_ = nullptr;
     RingQueue<Handle> ready_;
     std::vector<Timer, BufferAllocator<Timer>> scheduled_;
+    // asyncio's _timer_cancelled_count: cancelled timers counted while still in the heap.
+    std::int64_t timer_cancelled_count_ = 0;
+    // The end_time of this iteration's step 4: every timer due before it has left the heap.
+    double end_time_ = 0.0;
     bool stopping_ = false;
     std::uint64_t steps_ = 0;
     int external_waits_ = 0;

@@ -62,7 +62,12 @@ public:
     // ---- scheduling as a Task --------------------------------------------------------------
     void schedule_as_task(std::coroutine_handle<> self);
     void fire(std::uint32_t token) override;
-    bool live(std::uint32_t token) const override { return token == wake_token_ && !done(); }
+    // The current wake-up; or the timer of a sleep cancelled since the task last ran, which asyncio
+    // cancels only when the sleep unwinds (its `finally: h.cancel()`, at the task's next step).
+    // Until then the timer stays in the heap as an uncancelled one, and firing it does nothing.
+    bool live(std::uint32_t token) const override {
+        return (token == wake_token_ && !done()) || (sleep_timer_pending_ && token == wake_token_ - 1);
+    }
     bool cancel() override;
     // Called by the root frame's final_suspend.
     void finish_task();
@@ -104,7 +109,7 @@ private:
     std::coroutine_handle<> resume_point_{};
     union {
         FutureBase* fut_waiter_ = nullptr;  // while wait_ == Wait::future
-        double sleep_until_;                // while wait_ == Wait::timer
+        double sleep_until_;                // while wait_ == Wait::timer or sleep_timer_pending_
     };
     std::uint32_t id_ = 0;
     Wait wait_ = Wait::none;
@@ -113,6 +118,7 @@ private:
     bool cancel_requested_ : 1 = false;
     bool result_retrieved_ : 1 = false;
     bool named_ : 1 = false;
+    bool sleep_timer_pending_ : 1 = false;  // cancelled while sleeping; sleep_until_ is its timer
 };
 
 struct FinalAwaiter {
