@@ -10,7 +10,9 @@ Floats use '%.17g' (round-trips exactly); integers are decimal.
 import random
 import sys
 
-SEEDS = [0, 1, 2, 42, 2**32 + 5, -7, 123456789012]
+# Python seeds with |n| of any size split into 32-bit words: also seeds past 64 bits and at the
+# edges of int64 (aio::PyRandom::seed(std::string_view) takes them in decimal).
+SEEDS = [0, 1, 2, 42, 2**32 + 5, -7, 123456789012, 2**63, 2**64 + 1, -(2**63) - 1, 10**30]
 CALLS = {
     "random()": lambda r: r.random(),
     "uniform(0.5,2.0)": lambda r: r.uniform(0.5, 2.0),

@@ -10,7 +10,8 @@ CHAPTER=${CHAPTER:-/work/shared/chapter}
 PYTHON=${PYTHON:-python3}
 PROGRAMS=(sync_example async_example async_function await_example simple_async
           asyncio_gather asyncio_tasks async_web_checker)
-SEEDS=(1 2 3 7 31 42 43 1234)  # 31, 43: simple_async's connection check fails
+SEEDS=(1 2 3 7 31 42 43 1234 18446744073709551617)  # 31, 43: simple_async's connection check fails;
+# 18446744073709551617 = 2**64 + 1: --seed takes integers past 64 bits, like random.seed
 DEST=tests/reference
 
 for p in "${PROGRAMS[@]}"; do

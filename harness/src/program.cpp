@@ -7,6 +7,8 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <stdexcept>
+#include <string>
 
 #include "aio/clock.hpp"
 #include "aio/errors.hpp"
@@ -43,7 +45,18 @@ int program_main(int argc, char** argv, const std::function<void()>& body) {
     std::string script;
     app.add_flag("--virtual", g_options.virtual_clock, "run on the deterministic virtual clock");
     app.add_flag("--trace", g_options.trace, "prefix each printed line with [%7.3f] seconds");
-    app.add_option("--seed", g_options.seed, "seed for random (Python-compatible)");
+    // A string, not a long long: Python seeds with integers of any size (random.seed(2**64 + 1)).
+    app.add_option("--seed", g_options.seed_text, "seed for random: any integer, as Python's random.seed(N)")
+        ->check(CLI::Validator(
+            [](std::string& text) {
+                try {
+                    PyRandom().seed(text);
+                } catch (const std::invalid_argument&) {
+                    return "not an integer: '" + text + "'";
+                }
+                return std::string();
+            },
+            "INTEGER"));
     app.add_option("--input-script", script, "virtual clock: file of '<seconds> <text>' input lines");
     try {
         app.parse(argc, argv);
@@ -51,11 +64,16 @@ int program_main(int argc, char** argv, const std::function<void()>& body) {
         return app.exit(e);
     }
     g_options.seeded = app.count("--seed") > 0;
+    try {
+        g_options.seed = std::stoll(g_options.seed_text);
+    } catch (const std::out_of_range&) {
+        g_options.seed = 0;
+    }
     clock::set_mode(g_options.virtual_clock ? clock::Mode::virtual_time : clock::Mode::real);
     clock::reset(0.0);
     trace::set_prefix_times(g_options.trace);
     // Virtual runs must be reproducible, so they default to seed 1 like the reference runner.
-    if (g_options.seeded || g_options.virtual_clock) random::seed(g_options.seed);
+    if (g_options.seeded || g_options.virtual_clock) random::seed(g_options.seed_text);
     try {
         if (!script.empty()) set_scripted_input(read_script(script));
         body();

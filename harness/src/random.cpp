@@ -3,6 +3,7 @@
 
 #include <random>
 #include <stdexcept>
+#include <string>
 
 namespace aio {
 
@@ -38,16 +39,36 @@ void PyRandom::init_by_array(const std::vector<std::uint32_t>& key) {
     mt_[0] = 0x80000000U;
 }
 
+void PyRandom::seed_abs_words(std::vector<std::uint32_t> words) {
+    if (words.empty()) words.push_back(0);  // seed 0
+    init_by_array(words);
+}
+
 void PyRandom::seed(std::int64_t n) {
-    // random.seed(int): the absolute value, split into 32-bit words, least significant first.
     std::uint64_t v = n < 0 ? std::uint64_t(0) - std::uint64_t(n) : std::uint64_t(n);
-    std::vector<std::uint32_t> key;
-    while (v) {
-        key.push_back(std::uint32_t(v & 0xffffffffU));
-        v >>= 32;
+    std::vector<std::uint32_t> words;
+    for (; v; v >>= 32) words.push_back(std::uint32_t(v & 0xffffffffU));
+    seed_abs_words(std::move(words));
+}
+
+void PyRandom::seed(std::string_view decimal) {
+    std::string_view digits = decimal;
+    if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) digits.remove_prefix(1);
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos) {
+        throw std::invalid_argument("random seed must be a decimal integer, got '" + std::string(decimal) + "'");
     }
-    if (key.empty()) key.push_back(0);
-    init_by_array(key);
+    // |n| in base 2**32, built digit by digit: words = words * 10 + digit.
+    std::vector<std::uint32_t> words;
+    for (char c : digits) {
+        std::uint64_t carry = std::uint64_t(c - '0');
+        for (std::uint32_t& w : words) {
+            const std::uint64_t v = std::uint64_t(w) * 10 + carry;
+            w = std::uint32_t(v);
+            carry = v >> 32;
+        }
+        if (carry) words.push_back(std::uint32_t(carry));
+    }
+    seed_abs_words(std::move(words));
 }
 
 std::uint32_t PyRandom::genrand_uint32() {

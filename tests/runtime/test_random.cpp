@@ -1,6 +1,6 @@
 // aio::PyRandom against CPython's `random`: data/random_vectors.txt holds, per seed and call, the
-// first 20 results Python gives after random.seed(seed) (tools/gen_random_vectors.py). Doubles
-// are compared by bit pattern, integers exactly.
+// first 20 results Python gives after random.seed(seed) (tools/gen_random_vectors.py), for seeds of
+// any size (given to PyRandom in decimal). Doubles are compared by bit pattern, integers exactly.
 #include <catch2/catch.hpp>
 
 #include <fmt/format.h>
@@ -19,7 +19,7 @@
 namespace {
 
 struct Vector {
-    std::int64_t seed;
+    std::string seed;  // decimal: some seeds do not fit in 64 bits
     std::string call;
     std::vector<std::string> values;
 };
@@ -67,12 +67,13 @@ const std::map<std::string, Call>& calls() {
 
 TEST_CASE("PyRandom reproduces CPython's random for every seed and call in the vectors", "[random]") {
     const auto vectors = load_vectors();
-    REQUIRE(vectors.size() == 7 * calls().size());  // 7 seeds, every call
+    REQUIRE(vectors.size() == 11 * calls().size());  // 11 seeds, every call
     for (const Vector& v : vectors) {
         INFO("random.seed(" << v.seed << "); " << v.call);
         REQUIRE(calls().count(v.call) == 1);
         REQUIRE(v.values.size() == 20);
-        aio::PyRandom r(v.seed);
+        aio::PyRandom r;
+        r.seed(v.seed);
         for (std::size_t i = 0; i < v.values.size(); ++i) {
             INFO("result #" << i);
             calls().at(v.call)(r, v.values[i]);
@@ -88,7 +89,7 @@ TEST_CASE("re-seeding restarts the sequence; the module-level functions use the 
     CHECK(std::bit_cast<std::uint64_t>(r.random()) == std::bit_cast<std::uint64_t>(first));
 
     for (const Vector& v : load_vectors()) {
-        if (v.seed != 42) continue;
+        if (v.seed != "42") continue;
         aio::random::seed(42);
         for (const std::string& want : v.values) {
             if (v.call == "random()") check_double(aio::random::random(), want);
@@ -96,5 +97,26 @@ TEST_CASE("re-seeding restarts the sequence; the module-level functions use the 
             else if (v.call == "randint(1,6)") check_int(aio::random::randint(1, 6), want);
             else if (v.call == "randint(0,10**12)") check_int(aio::random::randint(0, 1'000'000'000'000LL), want);
         }
+    }
+}
+
+TEST_CASE("seeds of any size: the decimal and the int64 forms agree, non-integers are rejected", "[random]") {
+    auto first = [](auto seed) {
+        aio::PyRandom r;
+        r.seed(seed);
+        return r.genrand_uint32();
+    };
+    for (std::int64_t n : {std::int64_t(0), std::int64_t(-7), std::int64_t(1) << 40, INT64_MAX, INT64_MIN}) {
+        INFO("seed " << n);
+        CHECK(first(n) == first(std::string_view(fmt::format("{}", n))));
+    }
+    // A sign and leading zeros change nothing; Python uses |n|.
+    CHECK(first(std::string_view("+0042")) == first(std::int64_t(42)));
+    CHECK(first(std::string_view("-18446744073709551617")) == first(std::string_view("18446744073709551617")));
+    // 2**64 + 1 is not 1: the words are [1, 0, 1].
+    CHECK(first(std::string_view("18446744073709551617")) != first(std::int64_t(1)));
+    for (const char* bad : {"", "-", "+", "1.5", "1e3", " 1", "1 ", "0x10", "1_000", "abc"}) {
+        INFO("seed '" << bad << "'");
+        CHECK_THROWS_AS(first(std::string_view(bad)), std::invalid_argument);
     }
 }

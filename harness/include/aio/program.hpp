@@ -1,14 +1,18 @@
 // Command-line conventions shared by every chapter program and exercise binary:
 //   --virtual   run on the virtual clock        --trace   prefix lines with "[%7.3f] "
-//   --seed N    seed `random`                   --input-script FILE  scripted input "<time> <text>"
+//   --seed N    seed `random` (any integer)     --input-script FILE  scripted input "<time> <text>"
 #pragma once
 #include <functional>
+#include <string>
 
 namespace aio {
 
 struct ProgramOptions {
     bool virtual_clock = false;
     bool trace = false;
+    // --seed takes any integer, like Python's random.seed: seed_text is it in decimal (as given),
+    // seed its value when that fits in a long long (else 0; aio::random::seed(seed_text) is exact).
+    std::string seed_text = "1";
     long long seed = 1;
     bool seeded = false;
 };
