@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The student stubs: every one compiles, and fails at least one of its public test cases by a
-# test failure (not a crash), so no exercise hands out points for an untouched stub.
+# The student stubs: every one compiles, and fails every one of its test cases, public and hidden,
+# by a test failure (not a crash), so no test hands out points for an untouched stub
+# (docs/exercise-format.md, "every test case should fail on the stub").
 #   bash ci/check_stubs.sh [build-dir]        (default: build/stubs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,27 +11,43 @@ cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIT_SOURCES=
 # Every stub (and its tests) must compile; -k 0 reports all compile errors, not just the first.
 cmake --build "$BUILD" --target kit_exercises -j"$JOBS" -- -k 0
 
+# Catch2's XML report of one test binary -> "total passed" and the names of the passing cases.
+summarize() {
+  python3 -c '
+import sys, xml.etree.ElementTree as ET
+cases = list(ET.fromstring(sys.stdin.read()).iter("TestCase"))
+passed = [c.get("name") for c in cases if c.find("OverallResult").get("success") == "true"]
+print(len(cases), len(passed))
+for name in passed: print(name)'
+}
+
 status=0
 for toml in exercises/[0-9][0-9]-*/exercise.toml; do
   id=$(basename "$(dirname "$toml")")
-  bin="$BUILD/kit/${id}_public"
-  set +e
-  out=$("$bin" --use-colour no 2>&1)
-  rc=$?
-  set -e
-  # Catch2's console summary: "test cases: 5 | 1 passed | 4 failed" or "test cases: 5 | 5 failed"
-  summary=$(grep -E '^test cases: .*[0-9]+ failed' <<<"$out" | tail -1 || true)
-  if [ -n "$summary" ]; then
-    failed=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$summary")
-    total=$(sed -E 's/^test cases: +([0-9]+).*/\1/' <<<"$summary")
-    echo "ok    $id: the stub fails $failed of $total public test cases"
-  elif grep -q '^All tests passed' <<<"$out"; then
-    echo "FAIL  $id: the stub passes every public test"
-    status=1
-  else
-    echo "FAIL  $id: the public tests did not finish on the stub (exit $rc):"
-    tail -5 <<<"$out" | sed 's/^/      /'
-    status=1
-  fi
+  for kind in public hidden; do
+    bin="$BUILD/kit/${id}_${kind}"
+    [ "$kind" = hidden ] && [ ! -e "exercises/$id/hidden/hidden_test.cpp" ] && continue
+    set +e
+    xml=$("$bin" -r xml 2>/dev/null)
+    rc=$?
+    set -e
+    if ! report=$(summarize <<<"$xml" 2>/dev/null) || [ -z "$report" ]; then
+      echo "FAIL  $id $kind: the tests did not finish on the stub (exit $rc):"
+      "$bin" --use-colour no 2>&1 | tail -5 | sed 's/^/      /' || true
+      status=1
+      continue
+    fi
+    read -r total passed <<<"$(head -1 <<<"$report")"
+    if [ "$total" -eq 0 ]; then
+      echo "FAIL  $id $kind: no test cases"
+      status=1
+    elif [ "$passed" -eq 0 ]; then
+      echo "ok    $id $kind: the stub fails all $total test cases"
+    else
+      echo "FAIL  $id $kind: the stub passes $passed of $total test cases:"
+      tail -n +2 <<<"$report" | sed 's/^/      /'
+      status=1
+    fi
+  done
 done
 exit $status

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test of the kit. Fails when any test fails.
 #   build/        the reference solutions under every test (KIT_SOURCES=solutions), kit checks
-#   build/stubs/  the student stubs: each compiles and fails its public tests (ci/check_stubs.sh)
+#   build/stubs/  the student stubs: each compiles and fails every public and hidden test (ci/check_stubs.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash ci/setup.sh

@@ -2,23 +2,23 @@
 // 이 파일만 고치면 됩니다. 함수의 모양(이름, 매개변수, 반환형)은 api.hpp 와 같아야 합니다.
 #include "api.hpp"
 
-aio::task<void> count_up(int ticks, double interval) {
+aio::task<void> count_up([[maybe_unused]] int ticks, [[maybe_unused]] double interval) {
     // TODO: i = 1 부터 ticks 까지, co_await aio::sleep(interval) 로 기다린 뒤 "카운트: {i}" 를 출력하세요.
     //       (std::this_thread::sleep_for 를 쓰면 그동안 입력을 하나도 받지 못합니다!)
-    (void)ticks, (void)interval;  // '안 쓰는 매개변수' 경고 막기: 구현하면 지우세요.
-    co_return;
+    co_return;  // TODO: 지우고 위 내용을 작성하세요
 }
 
-aio::task<void> read_inputs(std::vector<std::string>& inputs, std::string quit_word) {
+aio::task<void> read_inputs([[maybe_unused]] std::vector<std::string>& inputs,
+                            [[maybe_unused]] std::string quit_word) {
     // TODO 1: 반복하면서 std::string line = co_await aio::input(); 으로 한 줄씩 받으세요.
     //         입력이 끝나면 aio::input() 이 aio::EofError 를 던집니다: try/catch 로 받아 반복을 끝내세요.
     // TODO 2: line 이 quit_word 이면 반복을 끝내세요. 아니면 "입력 받음: {line}" 을 출력하고 inputs 에 넣으세요.
     // TODO 3: 반복이 끝나면 "입력을 마칩니다." 를 출력하세요.
-    (void)inputs, (void)quit_word;  // 구현하면 지우세요.
-    co_return;
+    co_return;  // TODO: 지우고 위 내용을 작성하세요
 }
 
-aio::task<CounterResult> run_counter(int ticks, double interval, std::string quit_word) {
+aio::task<CounterResult> run_counter([[maybe_unused]] int ticks, [[maybe_unused]] double interval,
+                                     [[maybe_unused]] std::string quit_word) {
     // TODO 1: 시작 안내 문장을 출력하세요 (api.hpp 참고).
     // TODO 2: CounterResult result; 를 만들고
     //         aio::Task<void> counter = aio::create_task(count_up(ticks, interval));
@@ -29,6 +29,5 @@ aio::task<CounterResult> run_counter(int ticks, double interval, std::string qui
     //         "입력 대기를 취소했습니다." 를 출력하세요.
     // TODO 4: "카운트 종료! 받은 입력 {개수}개: [{줄들을 ", " 로 이은 것}]" 을 출력하고 result 를 co_return 하세요.
     //         (줄 잇기: fmt::join(result.inputs, ", "))
-    (void)ticks, (void)interval, (void)quit_word;  // 구현하면 지우세요.
-    co_return CounterResult{};
+    co_return CounterResult{};  // TODO: 지우고 위 내용을 작성하세요
 }
