@@ -95,14 +95,23 @@ int nanosleep(const struct timespec* req, struct timespec* rem) {
     aio::clock::blocking_sleep(seconds);
     return 0;
 }
-int clock_nanosleep(clockid_t, int flags, const struct timespec* req, struct timespec* rem) {
-    if (flags & TIMER_ABSTIME) {
-        double target = double(req->tv_sec) + double(req->tv_nsec) / 1e9;
-        aio::clock::blocking_sleep(target - (aio::clock::is_virtual() ? aio::clock::now()
-                                                                        : aio::clock::real_monotonic()));
-        return 0;
+int clock_nanosleep(clockid_t id, int flags, const struct timespec* req, struct timespec* rem) {
+    if (!(flags & TIMER_ABSTIME)) return nanosleep(req, rem);
+    // Until clock `id` reads *req: sleep for the difference from that clock's own "now" (in whole
+    // nanoseconds: as doubles, CLOCK_REALTIME's 1.7e9 s would round away sub-microsecond parts).
+    // Virtual mode: the clocks the interposers above show, system_clock for CLOCK_REALTIME and
+    // steady_clock for the others.
+    long long now_ns;
+    if (aio::clock::is_virtual()) {
+        now_ns = virtual_ns() + (id == CLOCK_REALTIME ? kSystemEpochOffsetNs : 0);
+    } else {
+        timespec now{};
+        if (::syscall(SYS_clock_gettime, id, &now) != 0) return errno;  // EINVAL: no such clock
+        now_ns = now.tv_sec * 1'000'000'000LL + now.tv_nsec;
     }
-    return nanosleep(req, rem);
+    const long long target_ns = req->tv_sec * 1'000'000'000LL + req->tv_nsec;
+    aio::clock::blocking_sleep(double(target_ns - now_ns) / 1e9);
+    return 0;
 }
 int usleep(useconds_t usec) {
     aio::clock::blocking_sleep(double(usec) / 1e6);

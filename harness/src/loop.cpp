@@ -56,14 +56,14 @@ EventLoop& EventLoop::running() {
 
 double EventLoop::time() const { return clock::now(); }
 
-void EventLoop::call_soon(Callable* target, std::uint32_t token, bool hop) {
+void EventLoop::call_soon(Callable* target, std::uint32_t token) {
     target->retain();
-    ready_.push_back(Handle{target, token, hop});
+    ready_.push_back(Handle{target, token});
 }
 
-void EventLoop::call_at(double when, Callable* target, std::uint32_t token, bool hop) {
+void EventLoop::call_at(double when, Callable* target, std::uint32_t token) {
     target->retain();
-    heapq::push(scheduled_, Timer{when, Handle{target, token, hop}}, TimerLess{});
+    heapq::push(scheduled_, Timer{when, Handle{target, token}}, TimerLess{});
 }
 
 void EventLoop::timer_handle_cancelled(double when) {
@@ -161,11 +161,7 @@ void EventLoop::run_handle(Handle h) {
         throw StepLimitError(fmt::format("step limit of {} loop callbacks reached at {:.3f} s (a runaway loop?).\n{}",
                                          options_.step_limit, time(), describe_pending_tasks()));
     }
-    if (h.hop) {
-        call_soon(h.target, h.token, false);
-    } else {
-        h.target->fire(h.token);
-    }
+    h.target->fire(h.token);
 }
 
 void EventLoop::select(std::optional<double> timeout) {

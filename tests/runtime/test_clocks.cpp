@@ -6,6 +6,8 @@
 
 #include <chrono>
 #include <ctime>
+#include <future>
+#include <memory>
 #include <thread>
 
 #include "support.hpp"
@@ -110,4 +112,50 @@ TEST_CASE("real clock: aio::sleep(0.2) really takes at least 0.2 s", "[clocks][r
     CHECK(wall_elapsed >= 0.2);
     CHECK(std::chrono::steady_clock::now() - steady_start >= 200ms);
     CHECK(wall_elapsed < 5.0);  // generous: only catches a sleep that is wildly wrong
+}
+
+namespace {
+
+timespec plus(timespec t, std::chrono::nanoseconds d) {
+    long long ns = t.tv_sec * 1'000'000'000LL + t.tv_nsec + d.count();
+    return timespec{time_t(ns / 1'000'000'000LL), long(ns % 1'000'000'000LL)};
+}
+
+}  // namespace
+
+TEST_CASE("virtual clock: clock_nanosleep to an absolute time reads the clock it names", "[clocks]") {
+    rt::VirtualScenario scenario;
+    // CLOCK_REALTIME is what system_clock shows (2024-01-01 + virtual time), CLOCK_MONOTONIC steady_clock.
+    auto system_now = std::chrono::system_clock::now().time_since_epoch();
+    timespec until = plus(timespec{}, std::chrono::duration_cast<std::chrono::nanoseconds>(system_now) + 2s);
+    CHECK(::clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME, &until, nullptr) == 0);
+    CHECK(aio::clock::now() == 2.0);
+    auto steady_now = std::chrono::steady_clock::now().time_since_epoch();
+    until = plus(timespec{}, std::chrono::duration_cast<std::chrono::nanoseconds>(steady_now) + 500ms);
+    CHECK(::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &until, nullptr) == 0);
+    CHECK(aio::clock::now() == 2.5);
+}
+
+TEST_CASE("real clock: clock_nanosleep to an absolute time waits on the clock it names", "[clocks][real]") {
+    rt::VirtualScenario scenario;
+    aio::clock::set_mode(aio::clock::Mode::real);
+    for (clockid_t id : {CLOCK_REALTIME, CLOCK_MONOTONIC}) {
+        INFO("clock id " << id);
+        timespec now{};
+        REQUIRE(::clock_gettime(id, &now) == 0);  // not interposed: the kernel's clock
+        const timespec until = plus(now, 50ms);
+        const double start = aio::clock::real_monotonic();
+        // In a thread: measured against the wrong clock, the sleep could last for decades.
+        auto done = std::make_shared<std::promise<int>>();
+        std::future<int> result = done->get_future();
+        std::thread([id, until, done] { done->set_value(::clock_nanosleep(id, TIMER_ABSTIME, &until, nullptr)); })
+            .detach();
+        REQUIRE(result.wait_for(5s) == std::future_status::ready);
+        CHECK(result.get() == 0);
+        const double elapsed = aio::clock::real_monotonic() - start;
+        CHECK(elapsed >= 0.045);  // CLOCK_REALTIME may be stepped meanwhile: a little slack
+        CHECK(elapsed < 5.0);
+    }
+    timespec until{};
+    CHECK(::clock_nanosleep(clockid_t(12345), TIMER_ABSTIME, &until, nullptr) == EINVAL);
 }

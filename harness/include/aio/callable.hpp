@@ -31,12 +31,10 @@ private:
     std::uint32_t refs_ = 0;
 };
 
-// A scheduled callback. `hop` marks a future's completion whose done-callback must itself go
-// through call_soon first (asyncio: a timer sets a future's result, which schedules the waiter).
+// A scheduled callback: the loop calls target->fire(token) unless target->live(token) is false.
 struct Handle {
     Callable* target = nullptr;
     std::uint32_t token = 0;
-    bool hop = false;
 };
 
 }  // namespace aio::detail

@@ -47,8 +47,8 @@ public:
     static EventLoop& running();  // throws NoRunningLoopError
 
     double time() const;
-    void call_soon(Callable* target, std::uint32_t token, bool hop = false);
-    void call_at(double when, Callable* target, std::uint32_t token, bool hop = false);
+    void call_soon(Callable* target, std::uint32_t token);
+    void call_at(double when, Callable* target, std::uint32_t token);
     // asyncio's _timer_handle_cancelled: the timer queued for `when` has just been cancelled (its
     // target's live() turns false for it). Counts it if the timer is still in the heap.
     void timer_handle_cancelled(double when);
