@@ -125,9 +125,10 @@ void EventLoop::run_once() {
 
     // 4. Timers due before now + resolution become ready, in heap-pop order (cancelled ones too:
     //    asyncio skips them when it runs the ready queue, and does not uncount them).
-    end_time_ = time() + kClockResolution;
+    const double end_time = time() + kClockResolution;
+    end_time_ = end_time;
     while (!scheduled_.empty()) {
-        if (scheduled_.front().when >= end_time_) break;
+        if (scheduled_.front().when >= end_time) break;
         ready_.push_back(heapq::pop(scheduled_, TimerLess{}).handle);
     }
 
