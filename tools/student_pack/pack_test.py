@@ -13,6 +13,9 @@
      grader step's command selects exactly <id>/build and <id>/public and fails; the build leaves
      the clone's `git status` clean.
   5. With solutions/<id>/*.cpp copied over the stubs, `ctest` and every grader command pass.
+  6. A syntax error planted in one exercise's file: `ctest` fails that exercise's <id>/build with
+     the compiler's error (file:line: error:) in its output and does not run its <id>/public
+     (Not Run), while every other exercise still builds and passes.
 
     python3 tools/student_pack/pack_test.py WORK_DIR      (WORK_DIR is wiped and reused)
 """
@@ -168,8 +171,9 @@ def check_workflow(pack, kit):
     return commands
 
 
-def ctest_results(pack, env, junit):
-    """Runs the student's `ctest`; returns (exit code, {test name: passed?})."""
+def ctest_results(pack, env, junit, details=None):
+    """Runs the student's `ctest`; returns (exit code, {test name: passed?}). When `details` is a
+    dict, it receives {test name: (ctest status: run/fail/notrun, the test's output)}."""
     junit.unlink(missing_ok=True)
     code, out = run(["ctest", "--test-dir", "build", "-j", str(os.cpu_count() or 2), "--output-junit", junit],
                     cwd=pack, env=env)
@@ -178,9 +182,37 @@ def ctest_results(pack, env, junit):
         for case in ET.parse(junit).getroot().iter("testcase"):
             results[case.get("name")] = case.get("status") == "run" and case.find("failure") is None \
                 and case.find("error") is None
+            if details is not None:
+                details[case.get("name")] = (case.get("status"), case.findtext("system-out") or "")
     else:
         print(out)
     return code, results
+
+
+def check_compile_error_isolation(pack, env, work, kit):
+    """One exercise's compile error fails only that exercise, with the compiler's message
+    (README.md: `<id>/build` ... 컴파일러의 오류 메시지가 그대로 나오고 ... Not Run ... 다른 연습문제는
+    상관없이 계속됩니다). Runs on the solutions' build: only the broken file recompiles."""
+    broken = next(iter(kit))
+    stub = pack / "exercises" / broken / kit[broken]["student_files"][0]
+    text = stub.read_text(encoding="utf-8")
+    stub.write_text(text + "\nint planted_syntax_error(  // pack_test.py: no ')' and no body\n", encoding="utf-8")
+    try:
+        details = {}
+        code, results = ctest_results(pack, env, work / "compile-error.xml", details)
+    finally:
+        stub.write_text(text, encoding="utf-8")
+    check(code != 0, f"ctest passes with a syntax error in {stub.name}")
+    status, output = details.get(f"{broken}/build", (None, ""))
+    check(status == "fail", f"{broken}/build is {status!r} with a syntax error in {stub.name}, not 'fail'")
+    check(re.search(rf"{re.escape(stub.name)}:\d+:\d+: error:", output) is not None,
+          f"{broken}/build does not show the compiler's error for {stub.name}:\n{output[-2000:]}")
+    status, _output = details.get(f"{broken}/public", (None, ""))
+    check(status == "notrun", f"{broken}/public is {status!r} after a failed build, not 'notrun' (Not Run)")
+    others = [name for name in results if not name.startswith(f"{broken}/")]
+    check(len(others) == 2 * (len(kit) - 1), f"ctest ran {sorted(results)} with one exercise broken")
+    for name in sorted(others):
+        check(results[name], f"{name} fails because {broken} does not compile")
 
 
 def check_grader_commands(pack, env, commands, should_pass):
@@ -248,7 +280,10 @@ def main():
         run(["ctest", "--test-dir", "build", "--rerun-failed", "--output-on-failure"], cwd=pack, env=env, quiet=False)
     check_grader_commands(pack, env, commands, should_pass=True)
     finish()
-    print(f"student pack: {len(kit)} exercises; stubs fail, solutions pass; "
+
+    check_compile_error_isolation(pack, env, work, kit)
+    finish()
+    print(f"student pack: {len(kit)} exercises; stubs fail, solutions pass, a compile error stays in its exercise; "
           f"{time.monotonic() - started:.0f} s", flush=True)
 
 
