@@ -1,7 +1,9 @@
-# Runs PROGRAM and checks its exit code (EXPECTED_CODE) and that stderr contains
-# EXPECTED_STDERR and stdout contains EXPECTED_STDOUT (ctest alone can only say "nonzero").
-#   cmake -DPROGRAM=... -DEXPECTED_CODE=86 -DEXPECTED_STDERR=... -DEXPECTED_STDOUT=... -P check_exit_code.cmake
-execute_process(COMMAND ${PROGRAM} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 20)
+# Runs PROGRAM (with ARGS, split like a shell command line, if given) and checks its exit code
+# (EXPECTED_CODE) and that stderr contains EXPECTED_STDERR and stdout contains EXPECTED_STDOUT
+# (ctest alone can only say "nonzero").
+#   cmake -DPROGRAM=... [-DARGS=...] -DEXPECTED_CODE=86 -DEXPECTED_STDERR=... -DEXPECTED_STDOUT=... -P check_exit_code.cmake
+separate_arguments(args UNIX_COMMAND "${ARGS}")
+execute_process(COMMAND ${PROGRAM} ${args} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 20)
 if(NOT code STREQUAL EXPECTED_CODE)
   message(FATAL_ERROR "${PROGRAM} exited with '${code}', expected ${EXPECTED_CODE}\nstdout:\n${out}\nstderr:\n${err}")
 endif()
