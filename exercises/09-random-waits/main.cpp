@@ -1,4 +1,5 @@
 #include <random>
+#include <stdexcept>
 
 #include "api.hpp"
 
@@ -7,6 +8,10 @@
 int main(int argc, char** argv) {
     return aio::program_main(argc, argv, [] {
         const aio::ProgramOptions& options = aio::program_options();
+        // run_random_waits takes a 64-bit seed; a larger --seed must not silently become 0.
+        if (!options.seed_fits)
+            throw std::out_of_range("이 연습문제의 --seed 는 -9223372036854775808 ~ 9223372036854775807 "
+                                    "범위의 정수여야 합니다 (받은 값: " + options.seed_text + ")");
         const std::int64_t seed =
             options.seeded || options.virtual_clock ? options.seed : std::int64_t(std::random_device{}());
         aio::run(run_random_waits(seed));

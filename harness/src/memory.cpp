@@ -4,17 +4,19 @@
 // million tasks touches a million frames in an order set by their timers. With 4 KiB pages nearly
 // every such touch also misses the TLB, which under virtualisation means a nested page walk;
 // frames carved from 2 MiB transparent huge pages avoid most of that
-// (bench/gather_bench: about a fifth of the time of a million-task gather). Small programs never
-// get there: chunks start at 64 KiB from operator new and only grow to huge pages once a thread
-// has carved 8 MiB of frames.
+// (bench/gather_bench: about a fifth of the time of a million-task gather). And each first touch
+// of a 4 KiB page is a page fault, which in a VM costs several microseconds: a 100 000-task gather
+// spent a third of its time faulting in 25 MB page by page (docs/benchmarks.md). Small programs
+// never get there: chunks start at 64 KiB from operator new and only grow to huge pages once a
+// thread has carved 512 KiB of frames (about 3 000 tasks).
 //
 // Per thread: size classes of 16 bytes (operator new's alignment) up to 1 KiB, larger frames go
 // to operator new. A freed frame joins the free list of the thread that frees it and is reused;
 // chunks are never given back (they stay reachable from a global list, for leak checkers).
 // Under AddressSanitizer the pool is bypassed, so use-after-free of a frame is still reported.
 //
-// The loop's timer heap and ready queue (24 and 16 MiB with a million tasks) are, from 4 MiB on,
-// their own mappings on huge pages too (bench/gather_bench: another 5%).
+// The loop's timer heap and ready queue (24 and 16 MiB with a million tasks) are, from 512 KiB
+// on, their own mappings on huge pages too, for the same two reasons.
 #include "aio/detail/memory.hpp"
 
 #include <sys/mman.h>
@@ -37,9 +39,11 @@
 namespace aio::detail {
 namespace {
 constexpr std::size_t kHugePage = 2 * 1024 * 1024;
-// Smaller buffers stay on ordinary pages: a huge page is resident as a whole, and rounding a
-// 3 MiB buffer up to 4 MiB of memory is not worth it.
-constexpr std::size_t kHugeBuffer = 2 * kHugePage;
+// Smaller buffers stay on ordinary pages: a huge page is resident as a whole, so a buffer this
+// size already takes 2 MiB (4x) of memory; below it the faults saved are not worth that.
+constexpr std::size_t kHugeBuffer = kHugePage / 4;
+// Frames move to huge pages once a thread has carved this much in ordinary chunks.
+constexpr std::size_t kHugeFramesFrom = 512 * 1024;
 }  // namespace
 
 #if AIO_FRAME_POOL
@@ -90,7 +94,7 @@ struct Pool {
         // The rest of the old chunk (less than one frame) is left unused.
         std::size_t size = carved < kFirstChunk ? kFirstChunk : carved;  // doubles each time
         void* chunk = nullptr;
-        if (size >= 4 * kHugePage) {
+        if (size >= kHugeFramesFrom) {
             size = kHugePage;
             chunk = map_huge_chunk();
         }

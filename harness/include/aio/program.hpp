@@ -11,9 +11,11 @@ struct ProgramOptions {
     bool virtual_clock = false;
     bool trace = false;
     // --seed takes any integer, like Python's random.seed: seed_text is it in decimal (as given),
-    // seed its value when that fits in a long long (else 0; aio::random::seed(seed_text) is exact).
+    // seed its value when that fits in a long long (else 0 and seed_fits is false;
+    // aio::random::seed(seed_text) is exact for any size).
     std::string seed_text = "1";
     long long seed = 1;
+    bool seed_fits = true;
     bool seeded = false;
 };
 
