@@ -3,17 +3,20 @@
     python3 gather_bench.py N [--virtual]
 
 Default: real asyncio, every task really awaits asyncio.sleep(d). --virtual runs the same program
-on a virtual-clock event loop (the selector adds the timeout to a counter instead of waiting, like
-the chapter's vtime.py), so no time is spent actually sleeping. One run per process so the peak
+on a virtual-clock event loop (tools/virtual_asyncio.py: the selector adds the timeout to a counter
+instead of waiting, like the chapter's vtime.py), so no time is spent actually sleeping. One run per process so the peak
 RSS belongs to this N alone. Prints the same line format as the C++ benchmark (cpu_seconds: user+sys
 CPU time of the whole process, interpreter start-up included).
 """
 import asyncio
 import random
 import resource
-import selectors
 import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from virtual_asyncio import VirtualLoop  # noqa: E402
 
 
 async def sleeper(seconds):
@@ -24,23 +27,6 @@ async def gather_all(n):
     # Durations from uniform(0, 1) with seed 1: the C++ side (aio::PyRandom) draws the same numbers.
     rng = random.Random(1)
     await asyncio.gather(*[sleeper(rng.uniform(0.0, 1.0)) for _ in range(n)])
-
-
-class VirtualSelector(selectors.DefaultSelector):
-    now = 0.0
-
-    def select(self, timeout=None):
-        if timeout is not None and timeout > 0:
-            VirtualSelector.now += timeout
-        return super().select(0)
-
-
-class VirtualLoop(asyncio.SelectorEventLoop):
-    def __init__(self):
-        super().__init__(VirtualSelector())
-
-    def time(self):
-        return VirtualSelector.now
 
 
 def main():

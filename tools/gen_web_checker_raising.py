@@ -17,33 +17,19 @@ time, then each site's response time (repr) and whether it answered, failed or r
 import asyncio
 import builtins
 import random
-import selectors
 import time
 
-
-class Clock:
-    t = 0.0
+from virtual_asyncio import VirtualLoop
 
 
-clock = Clock()
+loop = None  # the current scenario's VirtualLoop: its clock starts at 0 with each scenario
 
 
-class VirtualSelector(selectors.DefaultSelector):
-    def select(self, timeout=None):
-        if timeout is not None and timeout > 0:
-            clock.t += timeout
-        return super().select(0)
+def now():
+    return loop.time()
 
 
-class VirtualLoop(asyncio.SelectorEventLoop):
-    def __init__(self):
-        super().__init__(VirtualSelector())
-
-    def time(self):
-        return clock.t
-
-
-time.time = lambda: clock.t
+time.time = now
 _print = builtins.print
 sites_seen = []  # (name, response_time or None, outcome) in the order the model saw them
 
@@ -51,7 +37,7 @@ sites_seen = []  # (name, response_time or None, outcome) in the order the model
 def print(*args):  # noqa: A001 - the chapter's print, with the virtual time in front
     text = " ".join(str(a) for a in args)
     for line in text.split("\n"):
-        _print(f"  [{clock.t!r:>20}] {line!r}")
+        _print(f"  [{now()!r:>20}] {line!r}")
 
 
 async def check_website(site_name, base_delay=1):
@@ -101,14 +87,14 @@ async def main(websites, pause):
 
 def scenario(title, seed, coro_fn):
     _print(f"== {title} (seed {seed})")
-    clock.t = 0.0
+    global loop
     sites_seen.clear()
     random.seed(seed)
     loop = VirtualLoop()
     try:
         loop.run_until_complete(coro_fn())
     except ValueError as e:
-        _print(f"  raised ValueError({str(e)!r}) at {clock.t!r}")
+        _print(f"  raised ValueError({str(e)!r}) at {now()!r}")
     finally:
         loop.close()
     for name, response, outcome in sites_seen:
