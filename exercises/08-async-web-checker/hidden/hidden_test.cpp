@@ -8,8 +8,6 @@
 
 #include "../api.hpp"
 
-#include <algorithm>
-
 using namespace aio::testing;
 using namespace web_checker_test;
 
@@ -17,15 +15,7 @@ namespace {
 const std::vector<Website> kKorean = {{"Naver", 0.4}, {"Daum", 0.6}, {"Kakao", 0.3}};
 
 void check_round(const Round& expected, const std::vector<Website>& sites, std::int64_t seed) {
-    auto r = run_virtual(monitor_websites(sites), {.seed = seed});
-    AIO_CHECK(printed_exactly(r, round_lines(expected)));
-    AIO_CHECK(took(r, end_of(expected), checks(expected)));
-    // One site needs no task of its own: awaiting it directly is just as right. A raising site's
-    // task ends at once, so only the others are in flight together.
-    const auto answering = std::size_t(std::count_if(expected.sites.begin(), expected.sites.end(),
-                                                     [](const SiteRun& s) { return !s.raises; }));
-    if (answering > 1) AIO_CHECK(max_in_flight(r, answering, "check_website"));
-    AIO_CHECK(finished_cleanly(r));
+    check_round_run(run_virtual(monitor_websites(sites), {.seed = seed}), expected);
 }
 }  // namespace
 
@@ -47,9 +37,7 @@ TEST_CASE("다른 시드(숨김): 시드 42 로도 두 번의 모니터링이 �
                           {"총 소요 시간: 2.37초", "성공: 4개, 실패: 1개", "평균 응답 시간: 1.73초",
                            "가장 빠른 사이트: Google (1.33초)", "가장 느린 사이트: GitHub (2.26초)"}};
     auto r = run_virtual(async_main(), {.seed = 42});
-    AIO_CHECK(printed_exactly(r, main_lines(first, "5", second)));
-    AIO_CHECK(took(r, end_of(second)));
-    AIO_CHECK(finished_cleanly(r));
+    check_main_run(r, first, "5", second);
 }
 
 TEST_CASE("실패 없음(숨김): 시드 2 는 다섯 사이트가 모두 성공한다") {
@@ -102,9 +90,7 @@ TEST_CASE("다른 목록과 쉬는 시간(숨김): 세 사이트를 2.5초 쉬�
                           {"총 소요 시간: 2.25초", "성공: 2개, 실패: 1개", "평균 응답 시간: 1.73초",
                            "가장 빠른 사이트: Daum (1.22초)", "가장 느린 사이트: Naver (2.25초)"}};
     auto r = run_virtual(async_main(kKorean, 2.5), {.seed = 9});
-    AIO_CHECK(printed_exactly(r, main_lines(first, "2.5", second)));
-    AIO_CHECK(took(r, end_of(second)));
-    AIO_CHECK(finished_cleanly(r));
+    check_main_run(r, first, "2.5", second);
 }
 
 TEST_CASE("check_website(숨김): 성공하면 응답 시간을 돌려주고 실패하면 시간 없이 돌려준다") {
@@ -147,9 +133,7 @@ TEST_CASE("예외를 던지는 사이트(숨김): 두 번째 모니터링에서�
                           {"총 소요 시간: 1.87초", "성공: 2개, 실패: 1개", "평균 응답 시간: 1.52초",
                            "가장 빠른 사이트: Naver (1.18초)", "가장 느린 사이트: Daum (1.87초)"}};
     auto r = run_virtual(async_main(sites, 1.5), {.seed = 11});
-    AIO_CHECK(printed_exactly(r, main_lines(first, "1.5", second)));
-    AIO_CHECK(took(r, end_of(second)));
-    AIO_CHECK(finished_cleanly(r));
+    check_main_run(r, first, "1.5", second);
 }
 
 TEST_CASE("check_website(숨김): 기본 지연이 음수면 출력도 난수도 없이 예외를 던지고 0 은 허용한다") {

@@ -82,6 +82,28 @@ inline std::vector<aio::testing::TimedLine> main_lines(const Round& first, std::
     return lines;
 }
 
+// The checks of one monitor_websites run: exactly the round's lines at their times, the total
+// time with every site's check as an activity, every site's task in flight together, no
+// leftovers. One answering site needs no task of its own (awaiting it directly is just as right),
+// so "in flight" is only checked with two or more. A raising site's task starts and ends at the
+// instant the others start, so it counts as in flight with them (max_in_flight's rule).
+inline void check_round_run(const aio::testing::RunReport& r, const Round& expected) {
+    using namespace aio::testing;
+    AIO_CHECK(printed_exactly(r, round_lines(expected)));
+    AIO_CHECK(took(r, end_of(expected), checks(expected)));
+    if (answering(expected).size() > 1) AIO_CHECK(max_in_flight(r, expected.sites.size(), "check_website"));
+    AIO_CHECK(finished_cleanly(r));
+}
+
+// The checks of one async_main run: both rounds and the pause between them, exactly.
+inline void check_main_run(const aio::testing::RunReport& r, const Round& first, std::string_view pause_seconds,
+                           const Round& second) {
+    using namespace aio::testing;
+    AIO_CHECK(printed_exactly(r, main_lines(first, pause_seconds, second)));
+    AIO_CHECK(took(r, end_of(second)));
+    AIO_CHECK(finished_cleanly(r));
+}
+
 // check_website(name, negative delay): the run threw std::invalid_argument with this what() and
 // printed nothing (the check comes before the first line and the first random draw).
 inline aio::testing::Verdict threw_invalid_argument(const aio::testing::RunReport& r, const std::string& what) {

@@ -83,10 +83,7 @@ TEST_CASE("예외를 던지는 사이트: 기본 지연이 음수인 사이트�
                              {"MDN Docs", 2.338580456162081, false}},
                             {"총 소요 시간: 2.61초", "성공: 3개, 실패: 2개", "평균 응답 시간: 2.42초",
                              "가장 빠른 사이트: GitHub (2.32초)", "가장 느린 사이트: Stack Overflow (2.61초)"}};
-    auto r = run_virtual(monitor_websites(sites), {.seed = 3});
-    AIO_CHECK(printed_exactly(r, round_lines(expected)));
-    AIO_CHECK(took(r, end_of(expected), checks(expected)));
-    AIO_CHECK(finished_cleanly(r));
+    check_round_run(run_virtual(monitor_websites(sites), {.seed = 3}), expected);
 }
 
 TEST_CASE("블로킹 sleep 과 경고 없이 끝난다") {
