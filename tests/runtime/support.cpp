@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #ifndef AIO_RUNTIME_TEST_DATA
 #error "AIO_RUNTIME_TEST_DATA must point at tests/runtime/data"
@@ -35,6 +36,12 @@ std::string timed_trace() {
     std::string out;
     for (const auto& line : aio::trace::current().lines) out += fmt::format("[{:7.3f}] {}\n", line.time, line.text);
     return out;
+}
+
+std::string trace_of(aio::task<> main) {
+    VirtualScenario scenario;
+    aio::run(std::move(main), scenario.options);
+    return timed_trace();
 }
 
 std::string data_file(const std::string& relative) {

@@ -20,6 +20,9 @@ struct VirtualScenario {
 
 // The trace lines formatted exactly like vtime.py: "[%7.3f] text\n" each.
 std::string timed_trace();
+// Runs `main` in a fresh VirtualScenario and returns its timed_trace(): the usual reference test is
+//   CHECK(rt::trace_of(scenario_main()) == rt::expected_trace("name"));
+std::string trace_of(aio::task<> main);
 // Contents of tests/runtime/data/<relative>; fails the test if the file cannot be read.
 std::string data_file(const std::string& relative);
 // The reference trace of a Python scenario (data/traces/<name>.txt, see data/README.md).

@@ -61,9 +61,7 @@ aio::task<> variadic_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("variadic gather returns a tuple in argument order, void as aio::none", "[gather]") {
-    rt::VirtualScenario scenario;
-    aio::run(variadic_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("gather_variadic"));
+    CHECK(rt::trace_of(variadic_main()) == rt::expected_trace("gather_variadic"));
 }
 
 namespace {
@@ -103,9 +101,7 @@ aio::task<> vector_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("gather over a vector of coroutines or Tasks returns a vector in order", "[gather]") {
-    rt::VirtualScenario scenario;
-    aio::run(vector_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("gather_vector"));
+    CHECK(rt::trace_of(vector_main()) == rt::expected_trace("gather_vector"));
 }
 
 namespace {
@@ -147,9 +143,7 @@ aio::task<> empty_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("an empty gather completes at once without yielding", "[gather]") {
-    rt::VirtualScenario scenario;
-    aio::run(empty_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("gather_empty"));
+    CHECK(rt::trace_of(empty_main()) == rt::expected_trace("gather_empty"));
 }
 
 namespace {
@@ -380,9 +374,7 @@ aio::task<> inline_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("exceptions from inline co_await reach the caller like Python's await", "[gather][errors]") {
-    rt::VirtualScenario scenario;
-    aio::run(inline_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("inline_await_exceptions"));
+    CHECK(rt::trace_of(inline_main()) == rt::expected_trace("inline_await_exceptions"));
 }
 
 namespace {
@@ -456,7 +448,5 @@ aio::task<> gather_cancel_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("cancelling a task that awaits a gather cancels the unfinished children", "[gather][cancel]") {
-    rt::VirtualScenario scenario;
-    aio::run(gather_cancel_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("gather_cancel"));
+    CHECK(rt::trace_of(gather_cancel_main()) == rt::expected_trace("gather_cancel"));
 }

@@ -33,9 +33,7 @@ aio::task<> round_robin_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("the ready queue is FIFO: tasks yielding with sleep(0) take turns", "[ordering]") {
-    rt::VirtualScenario scenario;
-    aio::run(round_robin_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("fifo_round_robin"));
+    CHECK(rt::trace_of(round_robin_main()) == rt::expected_trace("fifo_round_robin"));
 }
 
 namespace {
@@ -75,9 +73,7 @@ aio::task<> snapshot_main() { co_await aio::gather(spinner(), tiny_sleeper()); }
 // asyncio.run(main())
 // [end python]
 TEST_CASE("one iteration runs exactly the handles that were ready when it started", "[ordering]") {
-    rt::VirtualScenario scenario;
-    aio::run(snapshot_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("iteration_snapshot"));
+    CHECK(rt::trace_of(snapshot_main()) == rt::expected_trace("iteration_snapshot"));
 }
 
 namespace {
@@ -171,9 +167,7 @@ aio::task<> create_task_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("create_task starts the task at the next iteration, in call_soon order", "[ordering]") {
-    rt::VirtualScenario scenario;
-    aio::run(create_task_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("create_task_next_iteration"));
+    CHECK(rt::trace_of(create_task_main()) == rt::expected_trace("create_task_next_iteration"));
 }
 
 namespace {
@@ -222,9 +216,7 @@ aio::task<> await_task_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("a task awaiting another task resumes one iteration after it finishes", "[ordering]") {
-    rt::VirtualScenario scenario;
-    aio::run(await_task_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("await_task_one_iteration_later"));
+    CHECK(rt::trace_of(await_task_main()) == rt::expected_trace("await_task_one_iteration_later"));
 }
 
 namespace {
@@ -270,9 +262,7 @@ aio::task<> gather_resume_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("gather starts its children in argument order", "[ordering][gather]") {
-    rt::VirtualScenario scenario;
-    aio::run(gather_order_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("gather_argument_order"));
+    CHECK(rt::trace_of(gather_order_main()) == rt::expected_trace("gather_argument_order"));
 }
 
 // The child finishes (iteration 2), gather's done-callback runs (3), the awaiting task resumes (4).
@@ -293,9 +283,7 @@ TEST_CASE("gather starts its children in argument order", "[ordering][gather]") 
 // asyncio.run(main())
 // [end python]
 TEST_CASE("gather's waiter resumes two iterations after its last child finishes", "[ordering][gather]") {
-    rt::VirtualScenario scenario;
-    aio::run(gather_resume_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("gather_resumes_after_callback"));
+    CHECK(rt::trace_of(gather_resume_main()) == rt::expected_trace("gather_resumes_after_callback"));
 }
 
 namespace {
@@ -375,9 +363,7 @@ aio::task<> resolution_main() { co_await aio::gather(one_step_sleeper(), two_ste
 // asyncio.run(main())
 // [end python]
 TEST_CASE("timers due within 1 ns of each other fire in the same iteration", "[ordering][timers]") {
-    rt::VirtualScenario scenario;
-    aio::run(resolution_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("timers_within_resolution"));
+    CHECK(rt::trace_of(resolution_main()) == rt::expected_trace("timers_within_resolution"));
 }
 
 namespace {
@@ -425,9 +411,7 @@ aio::task<> mass_cancel_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("many cancelled timers: the heap is rebuilt like CPython's", "[ordering][timers]") {
-    rt::VirtualScenario scenario;
-    aio::run(mass_cancel_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("timer_heap_rebuild"));
+    CHECK(rt::trace_of(mass_cancel_main()) == rt::expected_trace("timer_heap_rebuild"));
 }
 
 namespace {
@@ -486,9 +470,7 @@ aio::task<> cancel_then_resleep_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("a sleep's timer counts as cancelled when the cancelled task next runs", "[ordering][timers]") {
-    rt::VirtualScenario scenario;
-    aio::run(cancel_then_resleep_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("timer_cancel_counted_when_sleep_unwinds"));
+    CHECK(rt::trace_of(cancel_then_resleep_main()) == rt::expected_trace("timer_cancel_counted_when_sleep_unwinds"));
 }
 
 namespace {
@@ -531,9 +513,7 @@ aio::task<> due_victims_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("a timer cancelled after it became due is not counted", "[ordering][timers]") {
-    rt::VirtualScenario scenario;
-    aio::run(due_victims_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("timer_cancel_after_due_not_counted"));
+    CHECK(rt::trace_of(due_victims_main()) == rt::expected_trace("timer_cancel_after_due_not_counted"));
 }
 
 namespace {
@@ -576,7 +556,5 @@ aio::task<> cancel_head_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("a cancelled task's timer stays in the heap until the task has run", "[ordering][timers]") {
-    rt::VirtualScenario scenario;
-    aio::run(cancel_head_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("timer_cancelled_head_popped_after_unwind"));
+    CHECK(rt::trace_of(cancel_head_main()) == rt::expected_trace("timer_cancelled_head_popped_after_unwind"));
 }

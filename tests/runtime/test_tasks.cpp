@@ -57,9 +57,7 @@ aio::task<> await_twice_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("a Task can be awaited twice; the second await does not yield", "[tasks]") {
-    rt::VirtualScenario scenario;
-    aio::run(await_twice_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("task_await_twice"));
+    CHECK(rt::trace_of(await_twice_main()) == rt::expected_trace("task_await_twice"));
 }
 
 namespace {
@@ -219,9 +217,7 @@ aio::task<> cancel_not_started_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("cancel() before a task starts means its body never runs", "[tasks][cancel]") {
-    rt::VirtualScenario scenario;
-    aio::run(cancel_not_started_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("cancel_not_started"));
+    CHECK(rt::trace_of(cancel_not_started_main()) == rt::expected_trace("cancel_not_started"));
 }
 
 namespace {
@@ -283,9 +279,7 @@ aio::task<> cancel_awaiting_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("cancel() of a task awaiting another task cancels both, at their await points", "[tasks][cancel]") {
-    rt::VirtualScenario scenario;
-    aio::run(cancel_awaiting_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("cancel_awaiting_task"));
+    CHECK(rt::trace_of(cancel_awaiting_main()) == rt::expected_trace("cancel_awaiting_task"));
 }
 
 namespace {
@@ -351,9 +345,7 @@ aio::task<> cancel_after_timer_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("cancel() after a task's timer fired but before it woke keeps its wake-up slot", "[tasks][cancel]") {
-    rt::VirtualScenario scenario;
-    aio::run(cancel_after_timer_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("cancel_after_timer_fired"));
+    CHECK(rt::trace_of(cancel_after_timer_main()) == rt::expected_trace("cancel_after_timer_fired"));
 }
 
 namespace {
@@ -396,9 +388,7 @@ aio::task<> cancel_swallowed_main() {
 // asyncio.run(main())
 // [end python]
 TEST_CASE("a task that catches CancelledError keeps running and finishes normally", "[tasks][cancel]") {
-    rt::VirtualScenario scenario;
-    aio::run(cancel_swallowed_main(), scenario.options);
-    CHECK(rt::timed_trace() == rt::expected_trace("cancel_swallowed"));
+    CHECK(rt::trace_of(cancel_swallowed_main()) == rt::expected_trace("cancel_swallowed"));
 }
 
 namespace {
