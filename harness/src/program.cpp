@@ -67,8 +67,7 @@ int program_main(int argc, char** argv, const std::function<void()>& body) {
     try {
         g_options.seed = std::stoll(g_options.seed_text);
     } catch (const std::out_of_range&) {
-        g_options.seed = 0;
-        g_options.seed_fits = false;
+        g_options.seed.reset();
     }
     clock::set_mode(g_options.virtual_clock ? clock::Mode::virtual_time : clock::Mode::real);
     clock::reset(0.0);

@@ -3,6 +3,7 @@
 //   --seed N    seed `random` (any integer)     --input-script FILE  scripted input "<time> <text>"
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace aio {
@@ -10,12 +11,10 @@ namespace aio {
 struct ProgramOptions {
     bool virtual_clock = false;
     bool trace = false;
-    // --seed takes any integer, like Python's random.seed: seed_text is it in decimal (as given),
-    // seed its value when that fits in a long long (else 0 and seed_fits is false;
-    // aio::random::seed(seed_text) is exact for any size).
+    // --seed takes any integer, like Python's random.seed: seed_text is it in decimal (as given;
+    // aio::random::seed(seed_text) is exact for any size), seed its value if it fits a long long.
     std::string seed_text = "1";
-    long long seed = 1;
-    bool seed_fits = true;
+    std::optional<long long> seed = 1;
     bool seeded = false;
 };
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <limits>
 #include <optional>
 
@@ -41,6 +42,11 @@ std::vector<const trace::Span*> child_spans(const RunReport& report, std::string
         out.push_back(&s);
     }
     return out;
+}
+
+// The whole run as it went: "전체 실행  0.000~<elapsed><note>".
+Row run_bar(const RunReport& report, std::string_view note = {}) {
+    return bar_row(fmt::format("전체 실행  0.000~{}{}", secs(report.elapsed), note), 0.0, report.elapsed);
 }
 
 // The bar an activity would have if it ran from `start` for `duration` (expected timelines).
@@ -114,7 +120,7 @@ Verdict took(const RunReport& report, double seconds, const std::vector<Activity
     f.expected(fmt::format("{}에 실행이 끝남", secs(seconds)));
     if (report.returned()) f.actual(fmt::format("{}에 끝났습니다", secs(report.elapsed)));
     f.expected_timeline({bar_row("전체 실행 (기대)", 0.0, seconds)});
-    std::vector<Row> rows{bar_row(fmt::format("전체 실행  0.000~{}", secs(report.elapsed)), 0.0, report.elapsed)};
+    std::vector<Row> rows{run_bar(report)};
     for (Row& r : run_rows(report, should_overlap)) rows.push_back(std::move(r));
     f.actual_timeline(std::move(rows));
     if (report.elapsed > seconds + kEps && should_overlap.size() >= 2)
@@ -149,16 +155,17 @@ Verdict printed_at(const RunReport& report, std::string_view text, double at, st
 Verdict printed_in_order(const RunReport& report, const std::vector<std::string>& texts) {
     const std::string title = "줄들이 정해진 순서대로 출력되어야 합니다";
     const auto& lines = report.trace.lines;
-    std::size_t from = 0;
-    std::optional<std::size_t> wrong;  // the first text not found after its predecessor
-    for (std::size_t k = 0; k < texts.size() && !wrong; ++k) {
+    // Where each text is printed after its predecessor's line (lines.size(): not after it).
+    std::vector<std::size_t> found(texts.size());
+    for (std::size_t n = 0, from = 0; n < texts.size(); ++n) {
         std::size_t i = from;
-        while (i < lines.size() && lines[i].text != texts[k]) ++i;
+        while (i < lines.size() && lines[i].text != texts[n]) ++i;
+        found[n] = i;
         if (i < lines.size()) from = i + 1;
-        else wrong = k;
     }
-    if (!wrong) return pass(title);
-    const std::size_t k = *wrong;
+    const auto missing = std::find(found.begin(), found.end(), lines.size());
+    if (missing == found.end()) return pass(title);
+    const std::size_t k = std::size_t(missing - found.begin());
 
     Failure f(report, title);
     std::string order;
@@ -175,15 +182,11 @@ Verdict printed_in_order(const RunReport& report, const std::vector<std::string>
     std::vector<Row> expected_rows;
     std::vector<const trace::Line*> matched(texts.size(), nullptr);  // the occurrence each text stands for
     double at = 0.0;
-    from = 0;
     for (std::size_t n = 0; n < texts.size(); ++n) {
-        std::size_t i = from;
-        while (i < lines.size() && lines[i].text != texts[n]) ++i;
         const std::string label = fmt::format("{}. {}", n + 1, quoted(texts[n]));
-        if (i < lines.size()) {
-            from = i + 1;
-            at = lines[i].time;
-            matched[n] = &lines[i];
+        if (found[n] < lines.size()) {
+            at = lines[found[n]].time;
+            matched[n] = &lines[found[n]];
             expected_rows.push_back(point_row(fmt::format("{}  {}", label, secs(at)), at));
         } else if (const trace::Line* early = report.line(texts[n])) {
             matched[n] = early;
@@ -368,16 +371,12 @@ Verdict finished_cleanly(const RunReport& report) {
     else if (cut_off)
         expected_rows.push_back(open_row(fmt::format("전체 실행  모든 작업이 끝난 뒤({} 이후) 정상 종료, 경고 없음", secs(report.elapsed)), 0.0));
     else
-        expected_rows.push_back(bar_row(fmt::format("전체 실행  0.000~{}: 정상 종료, 경고 없음", secs(report.elapsed)), 0.0, report.elapsed));
+        expected_rows.push_back(run_bar(report, ": 정상 종료, 경고 없음"));
     for (Row& r : task_bars) expected_rows.push_back(std::move(r));
     f.expected_timeline(std::move(expected_rows));
 
     // Actual: the run, plus the blocking sleeps and warnings where they happened.
-    std::vector<Row> rows;
-    if (report.returned())
-        rows.push_back(bar_row(fmt::format("전체 실행  0.000~{}", secs(report.elapsed)), 0.0, report.elapsed));
-    else
-        rows.push_back(bar_row(fmt::format("전체 실행  0.000~{}: 여기서 멈춤", secs(report.elapsed)), 0.0, report.elapsed));
+    std::vector<Row> rows{run_bar(report, report.returned() ? "" : ": 여기서 멈춤")};
     for (Row& r : task_rows(report)) rows.push_back(std::move(r));
     for (const trace::BlockingSleep& b : report.trace.blocking_sleeps)
         rows.push_back(bar_row(fmt::format("블로킹 sleep {:g}초  {:.3f}~{}", b.seconds, b.time, secs(b.time + b.seconds)),
@@ -396,14 +395,14 @@ namespace {
 // The run ending with `value` returned (expected) / what it really ended with (actual).
 std::vector<Row> expected_return_rows(const RunReport& report, const std::string& value) {
     if (report.returned())
-        return {bar_row(fmt::format("전체 실행  0.000~{}", secs(report.elapsed)), 0.0, report.elapsed),
+        return {run_bar(report),
                 point_row(fmt::format("{}: {} 을(를) 돌려줌", secs(report.elapsed), value), report.elapsed)};
     return {open_row(fmt::format("전체 실행  {} 이후에도 계속되어 정상 종료", secs(report.elapsed)), 0.0),
             point_row(fmt::format("{} 이후: {} 을(를) 돌려줌", secs(report.elapsed), value), report.elapsed)};
 }
 
 std::vector<Row> actual_return_rows(const RunReport& report, const std::string& outcome) {
-    std::vector<Row> rows{bar_row(fmt::format("전체 실행  0.000~{}", secs(report.elapsed)), 0.0, report.elapsed),
+    std::vector<Row> rows{run_bar(report),
                           point_row(fmt::format("{}: {}", secs(report.elapsed), outcome), report.elapsed)};
     for (Row& r : task_rows(report)) rows.push_back(std::move(r));
     for (Row& r : line_rows(report)) rows.push_back(std::move(r));

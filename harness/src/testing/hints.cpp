@@ -78,13 +78,14 @@ bool has_blocking_sleep(const RunReport& report) { return !report.trace.blocking
 
 std::vector<Hint> diagnose(const RunReport& report) {
     std::vector<Hint> hints;
+    const trace::Span* raised_by_task = task_that_raised(report);
     switch (report.ending) {
         case Ending::returned:
             break;
         case Ending::raised:
             hints.push_back({"exception", "예외",
                              fmt::format("실행 도중 예외가 발생해 끝까지 실행되지 않았습니다: {}", report.error_text)});
-            if (const trace::Span* origin = task_that_raised(report))
+            if (const trace::Span* origin = raised_by_task)
                 hints.push_back(
                     {"task_exception", "작업 하나의 예외가 전체를 멈춤",
                      fmt::format("작업 '{}'이(가) {:.3f}초에 던진 예외가 그 작업을 기다리던 코루틴까지 전해져서, 다른 "
@@ -131,7 +132,7 @@ std::vector<Hint> diagnose(const RunReport& report) {
                                      task_name(report, first.task_id), first.time, first.seconds,
                                      report.trace.blocking_sleeps.size())});
     }
-    add_warning_hints(report, hints, task_that_raised(report) != nullptr);
+    add_warning_hints(report, hints, raised_by_task != nullptr);
     return hints;
 }
 
