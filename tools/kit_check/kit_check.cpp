@@ -132,6 +132,7 @@ struct Totals {
 std::map<std::string, long long> classroom_scores(const std::string& text, const std::string& where, Report& report) {
     static const std::regex id_line(R"(^\s+id:\s*(\S+)\s*$)");
     static const std::regex score_line(R"(^\s+max-score:\s*(\S+)\s*$)");
+    static const std::regex whole_number("[0-9]+");
     std::map<std::string, long long> scores;
     std::string current;
     std::istringstream lines(text);
@@ -146,7 +147,7 @@ std::map<std::string, long long> classroom_scores(const std::string& text, const
                 continue;
             }
             const std::string value = m[1];
-            if (!std::regex_match(value, std::regex("[0-9]+"))) report.error(where, fmt::format("step {}: max-score {} is not a whole number", current, value));
+            if (!std::regex_match(value, whole_number)) report.error(where, fmt::format("step {}: max-score {} is not a whole number", current, value));
             else scores[current] = std::stoll(value);
         }
     }
