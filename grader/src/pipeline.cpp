@@ -2,10 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -58,6 +61,30 @@ private:
     std::chrono::steady_clock::time_point start_;
     std::mutex mutex_;
 };
+
+constexpr std::string_view kWorkPrefix = "aio-grader-";
+
+// Scratch directories ("aio-grader-<pid>-<hex>") of grader runs that were killed: their jobs'
+// binaries and sources would otherwise stay on disk for good. The directory must also be idle
+// (every job creates a subdirectory in it), in case its grader lives in another PID namespace.
+void remove_dead_work_dirs(const fs::path& parent) {
+    constexpr auto kIdleBeforeRemoval = std::chrono::minutes(10);
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(parent, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(kWorkPrefix, 0) != 0) continue;
+        const std::string rest = name.substr(kWorkPrefix.size());
+        const auto dash = rest.find('-');
+        if (dash == 0 || dash == std::string::npos || dash > 9 ||
+            !std::all_of(rest.begin(), rest.begin() + long(dash), [](char c) { return c >= '0' && c <= '9'; }))
+            continue;
+        const pid_t pid = pid_t(std::stol(rest.substr(0, dash)));
+        if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+        const auto modified = fs::last_write_time(entry.path(), ec);
+        if (ec || fs::file_time_type::clock::now() - modified < kIdleBeforeRemoval) continue;
+        fs::remove_all(entry.path(), ec);
+    }
+}
 
 std::string exercise_key(const std::string& kit_version, const Exercise& ex, const Limits& limits,
                          const SandboxInfo& sandbox, bool share, const ExerciseFiles& files) {
@@ -184,6 +211,10 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
     const fs::path result_cache = out / ".results";
     fs::create_directories(cache);
     fs::create_directories(result_cache);
+    // A run killed while writing left temporary files behind: this run owns `out`; the kit cache
+    // may be shared with a run that is still writing.
+    remove_stale_temps(out, StaleTemps::any_writer);
+    remove_stale_temps(cache, StaleTemps::of_dead_writers);
 
     auto refs = options.explicit_submissions.empty() ? list_submissions(options.submissions) : options.explicit_submissions;
     refs = shard(refs, options.shard_index, options.shard_count);
@@ -307,8 +338,9 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
     if (!to_run.empty()) {
         kit_build.ensure(ctx.jobs);
         const char* tmp = std::getenv("TMPDIR");
-        work = options.work_dir.value_or(fs::path(tmp && *tmp ? tmp : "/tmp")) /
-               fmt::format("aio-grader-{}-{}", ::getpid(), random_hex(4));
+        const fs::path work_parent = options.work_dir.value_or(fs::path(tmp && *tmp ? tmp : "/tmp"));
+        remove_dead_work_dirs(work_parent);
+        work = work_parent / fmt::format("{}{}-{}", kWorkPrefix, ::getpid(), random_hex(4));
         fs::create_directories(work);
         ::chmod(work.c_str(), 0711);
         ctx.work_root = fs::canonical(work);

@@ -39,6 +39,11 @@ std::optional<std::string> read_file(const fs::path& path, std::size_t max_bytes
 // Writes via a temporary file in the same directory and rename(2): readers and a resumed run see
 // either the old or the new content, never half a file.
 void write_file_atomic(const fs::path& path, std::string_view content);
+// Removes the temporary files write_file_atomic leaves when its process is killed mid-write,
+// anywhere under `dir`; returns how many. `any_writer`: the directory belongs to this run alone
+// (the output directory). `of_dead_writers`: it may be shared with a live run (the kit cache).
+enum class StaleTemps { any_writer, of_dead_writers };
+int remove_stale_temps(const fs::path& dir, StaleTemps which);
 json read_json(const fs::path& path);  // throws on missing/invalid
 void write_json_atomic(const fs::path& path, const json& value);
 // JSON text that never throws on invalid UTF-8 (student output can contain anything).
