@@ -1,0 +1,28 @@
+// CONTROL c02: an honest but wrong exercise 02 (the sample student s03-sequential's file: the two
+// coroutines are awaited one after the other, 5 s instead of 3 s). Its score is the ceiling for
+// the tampering attacks a11 and a13, which start from the same code.
+#include "api.hpp"
+
+// 흔한 실수: 두 코루틴을 하나씩 차례로 co_await 해서 5초가 걸린다.
+aio::task<std::string> make_coffee(double brew_seconds) {
+    aio::print("커피를 끓이기 시작합니다...");
+    co_await aio::sleep(brew_seconds);
+    aio::print("커피가 완성되었습니다!");
+    co_return "커피";
+}
+
+aio::task<std::string> make_toast(double toast_seconds) {
+    aio::print("토스트를 굽기 시작합니다...");
+    co_await aio::sleep(toast_seconds);
+    aio::print("토스트가 완성되었습니다!");
+    co_return "토스트";
+}
+
+aio::task<std::vector<std::string>> prepare_breakfast(double brew_seconds, double toast_seconds) {
+    double start_time = aio::loop_time();
+    std::string coffee = co_await make_coffee(brew_seconds);
+    std::string toast = co_await make_toast(toast_seconds);
+    double end_time = aio::loop_time();
+    aio::print("아침식사 준비 완료! 총 {:.1f}초 걸렸습니다.", end_time - start_time);
+    co_return std::vector<std::string>{coffee, toast};
+}

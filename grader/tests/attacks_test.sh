@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# The attack suite (issue 16): grades grader/attacks and checks every attack against
+# grader/attacks/expected.toml: score <= max_score, verdict among the acceptable ones, no
+# forbidden text (leaked hidden material, "ESCAPED:" limits) in what the student gets back, compile
+# time, and no background process of an attack left running. Controls must keep their scores.
+# usage: attacks_test.sh GRADER ATTACKS KITCACHE WORK [CONFIG]
+set -uo pipefail
+grader=$1 attacks=$2 cache=$3 work=$4 config=${5:-$2/grader.toml}
+kit=$(cd "$attacks/../.." && pwd)
+out=$work/out
+
+# Decoy copies of the kit's hidden material at other host paths (a second checkout, as in /tmp
+# or /var/tmp): attacks a14/a16 look for them. Removed again on exit.
+decoys=()
+for d in /tmp/aio-attack-kit /var/tmp/aio-attack-kit; do
+  if mkdir -p "$d/exercises/03-async-function" "$d/solutions" 2>/dev/null; then
+    cp -r "$kit/exercises/03-async-function/hidden" "$d/exercises/03-async-function/" &&
+      cp -r "$kit/solutions/03-async-function" "$d/solutions/" && decoys+=("$d")
+  fi
+done
+cleanup() { for d in "${decoys[@]}"; do rm -rf "$d"; done; }
+trap cleanup EXIT
+
+rm -rf "$out" && mkdir -p "$work"
+start=$(date +%s)
+env -u TMPDIR "$grader" grade "$attacks" -o "$out" --config "$config" --cache-dir "$cache" -j 2 --no-progress \
+  >"$work/grade.out" 2>"$work/grade.err"
+rc=$?
+echo "grader grade exited $rc after $(( $(date +%s) - start )) s (log: $work/grade.err)"
+[ "$rc" -ne 0 ] && tail -20 "$work/grade.err"
+
+sleep 1  # let the sandbox's processes go away before looking for survivors
+python3 - "$attacks/expected.toml" "$out" <<'PY'
+import json, os, re, subprocess, sys, tomllib
+
+expected_file, out = sys.argv[1], sys.argv[2]
+expected = tomllib.load(open(expected_file, "rb"))
+failures = 0
+
+def report(ok, text):
+    global failures
+    failures += 0 if ok else 1
+    print(("ok   " if ok else "FAIL ") + text)
+
+def student_text(sid):
+    """Everything the student gets back: grade.json, Gradescope/Classroom results, the HTML page."""
+    texts = []
+    for p in (f"{out}/students/{sid}/grade.json", f"{out}/students/{sid}/results.json",
+              f"{out}/students/{sid}/classroom.json", f"{out}/report/students/{sid}.html"):
+        try:
+            with open(p, encoding="utf-8", errors="replace") as f:
+                texts.append(f.read())
+        except OSError:
+            pass
+    return "\n".join(texts)
+
+def compile_seconds(sid):
+    """The longest compiler run of the student, from the grader's logs ("# compile-x 12.34 s")."""
+    longest = None
+    logs = f"{out}/logs"
+    for root, _, files in os.walk(logs):
+        for name in files:
+            path = os.path.join(root, name)
+            if sid not in path:
+                continue
+            with open(path, encoding="utf-8", errors="replace") as f:
+                for m in re.finditer(r"^# compile-\S+ ([0-9.]+) s", f.read(), re.M):
+                    longest = max(longest or 0.0, float(m.group(1)))
+    return longest
+
+for sid, spec in expected.items():
+    grade_file = f"{out}/students/{sid}/grade.json"
+    try:
+        grade = json.load(open(grade_file, encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        report(False, f"{sid} -: no grade.json ({e})")
+        continue
+    by_id = {e["id"]: e for e in grade.get("exercises", [])}
+    verdicts = spec.get("verdicts", [])
+    for ex in spec["exercises"]:
+        e = by_id.get(ex)
+        if e is None:
+            report(False, f"{sid} {ex}: exercise missing from grade.json")
+            continue
+        full = e.get("max_score", 0)
+        def points(v):
+            return full if v == "max" else int(v)
+        maximum = points(spec.get("max_score", {}).get(ex, 0))
+        minimum = points(spec.get("min_score", {}).get(ex, 0))
+        want = verdicts.get(ex, []) if isinstance(verdicts, dict) else verdicts
+        score, verdict = e.get("score", 0), e.get("verdict", "")
+        ok = minimum <= score <= maximum and verdict in want
+        bounds = f"(max {maximum})" if minimum == 0 else f"(want {minimum}..{maximum})"
+        report(ok, f"{sid} {ex} score={score} {bounds} verdict={verdict} (want {'|'.join(want)})")
+    text = student_text(sid)
+    for bad in spec.get("forbidden_text", []):
+        at = text.find(bad)
+        report(at < 0, f"{sid} text: {bad!r} " + ("not shown to the student" if at < 0 else
+               "SHOWN to the student: " + text[at:at + 160].replace("\n", " | ")))
+    if "max_compile_seconds" in spec:
+        secs = compile_seconds(sid)
+        ok = secs is None or secs <= spec["max_compile_seconds"]
+        report(ok, f"{sid} compile: longest {secs} s (max {spec['max_compile_seconds']} s)")
+    if "background" in spec:
+        r = subprocess.run(["pgrep", "-x", spec["background"]], capture_output=True, text=True)
+        pids = r.stdout.split()
+        report(not pids, f"{sid} background: {spec['background']} " +
+               ("not running" if not pids else "STILL RUNNING: pids " + " ".join(pids)))
+
+sys.exit(1 if failures else 0)
+PY
+status=$?
+# Whatever survived (only our attacks' processes carry these names): end them by pid.
+for pid in $(pgrep -x aio-attack-bg); do kill -9 "$pid" 2>/dev/null; done
+[ "$rc" -ne 0 ] && { echo "FAIL grader grade exited $rc"; status=1; }
+exit $status
