@@ -1,0 +1,75 @@
+// The object audit: what a student's compiled file defines and references, checked before it is
+// linked into the test process (docs/security.md, "Object audit"). Shared, unchanged, by the
+// grader (build stage) and by the kit's `aio_audit` tool that the student's own ctest runs, so
+// both reject the same code with the same Korean message. Depends only on the C++ standard
+// library, <elf.h> and binutils (objdump, addr2line) — a student pack has no Boost or JSON.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace grader::audit {
+
+namespace fs = std::filesystem;
+
+// What the kit allows one exercise's student files to define.
+struct Profile {
+    // Every global symbol some kit object (harness, runner/Catch2 main, tests, exercise info)
+    // defines: a student definition of the same name could be the one the linker keeps.
+    std::set<std::string> kit_defined;
+    // What the kit expects from the student: the tests' undefined references plus the strong
+    // definitions of the reference objects (stub, solution). Always allowed as definitions.
+    std::set<std::string> expected;
+};
+
+// kit: objects or static archives of the harness and runner; tests: the test objects (defining
+// and referencing); references: the exercise's stub / solution objects (may be empty).
+Profile make_profile(const std::vector<fs::path>& kit, const std::vector<fs::path>& tests,
+                     const std::vector<fs::path>& references);
+
+struct Violation {
+    std::string object;     // the object file
+    std::string symbol;     // mangled (or the instruction / section)
+    std::string shown;      // demangled, for people
+    std::string what_ko;    // "정의" / "사용" / ...
+    std::string why_ko;     // the rule's reason, Korean
+    std::string section;    // where in the object (for addr2line)
+    std::uint64_t offset = 0;
+    bool has_offset = false;
+    std::string location;   // "file.cpp:12" once located, else empty
+    // Decidable only with debug info (a library-exported name defined by vague linkage: from a
+    // header, or written by the student?): compile again with -g and audit that object.
+    bool needs_debug = false;
+};
+
+// Audits the student's objects together (one may reference another's definitions).
+// student_sources: the students' file names (x.cpp), to tell their code from headers' in the
+// line table. Throws std::runtime_error when an object cannot be read (not the student's fault).
+std::vector<Violation> audit_objects(const std::vector<fs::path>& objects, const Profile& profile,
+                                     const std::vector<std::string>& student_sources);
+
+// Source-level rules the object cannot show: #line / line markers (they would make the line
+// table lie about what the student wrote) and #define / #undef of reserved identifiers (they can
+// change the library headers included after them). file_name: for the message.
+std::vector<Violation> audit_source(const std::string& source, const std::string& file_name);
+
+// Fills Violation::location from the DWARF line table (addr2line) of debug_objects[v.object] — the
+// same source compiled again with -g — or of v.object itself when not listed. Prefers a frame in
+// one of `student_sources` (file names) when the address is code inlined from a header.
+void locate(std::vector<Violation>& violations, const std::map<std::string, fs::path>& debug_objects,
+            const std::vector<std::string>& student_sources);
+
+// True when the object carries a DWARF line table (compiled with -g).
+bool has_debug_lines(const fs::path& object);
+
+// The Korean message: one line per violation (at most max_lines), then what to do.
+std::string message_ko(const std::vector<Violation>& violations, std::size_t max_lines = 10);
+
+// Legal but worth a look (instructor flags): short ASCII tokens, from the source text.
+// stub_lines: the stub's line count (0: unknown).
+std::vector<std::string> source_flags(const std::string& source, std::size_t stub_lines);
+
+}  // namespace grader::audit
