@@ -134,6 +134,12 @@ KitBuild::KitBuild(const Config& config, const Kit& kit, const fs::path& cache_d
     if (!linker.empty() && linker != "default") linker_flags_.push_back("-fuse-ld=" + linker);
 }
 
+const audit::Profile& KitBuild::audit_profile(const std::string& id) const {
+    static const audit::Profile empty;
+    auto it = audit_profiles_.find(id);
+    return it == audit_profiles_.end() ? empty : it->second;
+}
+
 std::string KitBuild::exercise_error(const std::string& id) const {
     auto it = exercise_errors_.find(id);
     return it == exercise_errors_.end() ? "" : it->second;
@@ -159,9 +165,11 @@ std::vector<std::string> KitBuild::link_command(const Exercise& ex, const std::v
     cmd.push_back((dir_ / "obj" / "runner.o").string());
     for (const auto& t : ex.test_sources) cmd.push_back((dir_ / "obj" / ex.id / object_name(t)).string());
     if (exercise_info_) cmd.push_back((dir_ / "obj" / ex.id / "exercise_info.o").string());
-    for (const auto& o : student_objects) cmd.push_back(o.string());
     // Objects, not an archive: the harness registers Catch2 listeners nothing refers to.
     for (const auto& src : kit_.harness_sources) cmd.push_back((dir_ / "obj" / ("harness-" + src.stem().string() + ".o")).string());
+    // The student's objects last: for a symbol with vague linkage (inline, template, COMDAT) in
+    // both, the linker keeps the first copy, the kit's (the object audit relies on it).
+    for (const auto& o : student_objects) cmd.push_back(o.string());
     cmd.insert(cmd.end(), config_.compile.libs.begin(), config_.compile.libs.end());
     cmd.insert(cmd.end(), {"-o", binary.string()});
     return cmd;
@@ -310,6 +318,18 @@ std::string first_diagnostic(const std::string& output, const fs::path& strip_di
     if (auto pos = out.find(": undefined reference to"); pos != std::string::npos && !contains(out, ": error:"))
         out = "undefined reference to" + out.substr(pos + std::string(": undefined reference to").size());
     return sanitize_text(out, max_bytes);
+}
+
+std::vector<std::string> instructor_flags(const Exercise& ex, const ExerciseFiles& files) {
+    std::vector<std::string> out;
+    for (const auto& f : files.files) {
+        if (f.problem != FileProblem::none) continue;
+        const std::string stub = read_file(ex.dir / fs::path(f.name).filename()).value_or("");
+        const std::size_t stub_lines = std::size_t(std::count(stub.begin(), stub.end(), '\n'));
+        for (const auto& flag : audit::source_flags(f.content, stub_lines))
+            if (std::find(out.begin(), out.end(), flag) == out.end()) out.push_back(flag);
+    }
+    return out;
 }
 
 BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const Exercise& ex, const ExerciseFiles& files,

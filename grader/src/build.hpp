@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "audit.hpp"
 #include "collect.hpp"
 #include "config.hpp"
 #include "run.hpp"
@@ -40,6 +41,8 @@ public:
     fs::path dir() const { return dir_; }
     // Empty when the exercise's tests compiled; else why not (English).
     std::string exercise_error(const std::string& id) const;
+    // What the object audit allows the exercise's student files (built by ensure()).
+    const audit::Profile& audit_profile(const std::string& id) const;
 
     std::vector<std::string> compile_command(const Exercise& ex, const fs::path& src, const fs::path& obj, bool use_pch) const;
     std::vector<std::string> link_command(const Exercise& ex, const std::vector<fs::path>& student_objects,
@@ -55,13 +58,15 @@ private:
     std::string cxx_path_;
     std::vector<std::string> linker_flags_;
     std::map<std::string, std::string> exercise_errors_;
+    std::map<std::string, audit::Profile> audit_profiles_;
     bool ready_ = false;
     bool exercise_info_ = false;  // the kit's helpers want aio::testing::exercise() filled in
     std::mutex mutex_;
 };
 
 struct BuildOutcome {
-    enum class Status { ok, compile_error, link_error, grader_error } status = Status::ok;
+    // forbidden: the object audit rejected the student's code (first_error: its Korean message).
+    enum class Status { ok, compile_error, link_error, grader_error, forbidden } status = Status::ok;
     std::string first_error;  // trimmed compiler/linker message (English, paths relative)
     std::string log;          // full output for the logs
     fs::path binary;
@@ -73,6 +78,9 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
 // The first error of a GCC/ld diagnostic output: its line and a few lines of context, with the
 // build directory removed from paths.
 std::string first_diagnostic(const std::string& output, const fs::path& strip_dir, std::size_t max_bytes = 800);
+
+// Legal constructs worth an instructor's look (gradebook `flags`), from the student's sources.
+std::vector<std::string> instructor_flags(const Exercise& ex, const ExerciseFiles& files);
 
 // Environment for compilers and tests: nothing from the grader's own environment.
 std::vector<std::pair<std::string, std::string>> clean_env(const fs::path& home);

@@ -42,7 +42,7 @@ table{border-collapse:collapse;background:#fff;width:100%;font-size:.92rem}
 th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f0f0f0} td.num{text-align:right;font-variant-numeric:tabular-nums}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:.8rem;color:#fff;background:var(--bad);white-space:nowrap}
-.badge.passed{background:var(--ok)} .badge.failed{background:var(--warn)}
+.badge.flag{background:#6a4c93} .badge.passed{background:var(--ok)} .badge.failed{background:var(--warn)}
 .bar{background:#e0e0e0;border-radius:3px;height:12px;width:160px;display:inline-block;vertical-align:middle}
 .bar span{display:block;height:12px;border-radius:3px;background:var(--ok)}
 .test{background:#fff;border:1px solid var(--line);border-radius:6px;margin:8px 0;padding:8px 12px}
@@ -63,6 +63,14 @@ std::string page(const std::string& title, const std::string& body) {
 std::string badge(const std::string& verdict) {
     return fmt::format("<span class=\"badge {}\" title=\"{}\">{}</span>", esc(verdict), esc(verdict),
                        esc(verdict_label_ko(verdict)));
+}
+
+// Instructor flags (legal but worth a look): a badge with every flag in its tooltip.
+std::string flag_badge(const std::vector<std::string>& flags) {
+    if (flags.empty()) return "";
+    std::string all;
+    for (const auto& f : flags) all += (all.empty() ? "" : "; ") + f;
+    return fmt::format(" <span class=\"badge flag\" title=\"{}\">검토 {}</span>", esc(all), flags.size());
 }
 
 double nice_step(double span) {
@@ -240,7 +248,11 @@ std::string html_index(const std::vector<StudentRecord>& students, const json& s
             b += it == s.exercises.end() ? "<td></td>"
                                          : fmt::format("<td class=\"num\" title=\"{}\">{}</td>", esc(it->verdict), it->score);
         }
-        b += fmt::format("<td class=\"num\">{} / {}</td><td>{}</td></tr>\n", s.score, s.max_score, badge(s.verdict));
+        std::vector<std::string> flags;
+        for (const auto& e : s.exercises)
+            for (const auto& f : e.flags) flags.push_back(e.id + ":" + f);
+        b += fmt::format("<td class=\"num\">{} / {}</td><td>{}{}</td></tr>\n", s.score, s.max_score, badge(s.verdict),
+                         flag_badge(flags));
     }
     b += "</table>\n";
     b += R"(<script>
@@ -265,8 +277,8 @@ std::string html_student(const StudentRecord& s) {
                      s.score, s.max_score, badge(s.verdict));
     b += "<p class=\"note\">채점 환경: " + esc(s.sandbox_note_ko) + "</p>\n";
     for (const auto& e : s.exercises) {
-        b += fmt::format("<section class=\"exercise\" id=\"{}\">\n<h2>{} {} — {} / {}점 {}</h2>\n", esc(e.id), esc(e.id),
-                         esc(e.title), e.score, e.max_score, badge(e.verdict));
+        b += fmt::format("<section class=\"exercise\" id=\"{}\">\n<h2>{} {} — {} / {}점 {}{}</h2>\n", esc(e.id), esc(e.id),
+                         esc(e.title), e.score, e.max_score, badge(e.verdict), flag_badge(e.flags));
         if (!e.message.empty()) {
             b += "<pre class=\"exmsg\">" + esc(e.message) + "</pre>\n";
             if (std::string h = hint_for(e.verdict); !h.empty()) b += "<p class=\"hint\">힌트: " + esc(h) + "</p>\n";

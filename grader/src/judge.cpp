@@ -94,7 +94,7 @@ int severity(const std::string& v) {
     static const std::vector<std::string> order{
         "passed",     "failed",      "no_result",    "virtual_time_limit", "step_limit", "deadlock",     "stalled",      "timeout",
         "cpu_limit",  "output_limit", "memory_limit", "crash",             "not_text",   "not_utf8",     "missing_file",
-        "compile_error", "grader_error"};
+        "forbidden_code", "compile_error", "grader_error"};
     for (std::size_t i = 0; i < order.size(); ++i)
         if (order[i] == v) return int(i);
     return 0;
@@ -110,7 +110,7 @@ std::string verdict_label_ko(const std::string& v) {
         {"crash", "비정상 종료"},        {"deadlock", "교착 상태"},
         {"stalled", "멈춤(스레드 교착)"},
         {"virtual_time_limit", "가상 시간 초과"}, {"step_limit", "무한 반복(단계 제한)"},
-        {"no_result", "결과 보고 없음"},  {"grader_error", "채점기 오류"}};
+        {"no_result", "결과 보고 없음"},  {"forbidden_code", "금지된 코드"},  {"grader_error", "채점기 오류"}};
     auto it = labels.find(v);
     return it == labels.end() ? v : it->second;
 }
@@ -132,6 +132,9 @@ std::string hint_for(const std::string& v) {
     if (v == "virtual_time_limit") return "co_await aio::sleep(...)이나 블로킹 sleep 이 끝없이 반복되고 있습니다. 반복문의 종료 조건을 확인하세요.";
     if (v == "step_limit") return "이벤트 루프가 끝없이 돌고 있습니다. 반복문의 종료 조건을 확인하세요.";
     if (v == "no_result") return "테스트가 끝나기 전에 프로그램이 스스로 종료했습니다. exit()/abort()/std::terminate 호출을 지우세요.";
+    if (v == "forbidden_code")
+        return "채점 프로그램의 입출력·런타임·테스트를 건드릴 수 있는 코드는 쓸 수 없습니다. 메시지에 적힌 줄을 지우고 "
+               "ctest 로 다시 확인하세요 (ctest 의 build 단계가 같은 검사를 합니다).";
     if (v == "grader_error") return "채점기 또는 키트의 문제입니다. 담당 조교에게 알려 주세요.";
     return "";
 }
@@ -298,7 +301,7 @@ json to_json(const ExerciseResult& e) {
     json tests = json::array();
     for (const auto& t : e.tests) tests.push_back(to_json(t));
     return {{"id", e.id},       {"title", e.title},     {"score", e.score}, {"max_score", e.max_score},
-            {"verdict", e.verdict}, {"message", e.message}, {"tests", tests}};
+            {"verdict", e.verdict}, {"message", e.message}, {"flags", e.flags}, {"tests", tests}};
 }
 
 TestResult test_from_json(const json& j) {
@@ -322,6 +325,7 @@ ExerciseResult exercise_from_json(const json& j) {
     e.max_score = j.value("max_score", 0);
     e.verdict = j.value("verdict", "");
     e.message = j.value("message", "");
+    e.flags = j.value("flags", std::vector<std::string>{});
     for (const auto& t : j.value("tests", json::array())) e.tests.push_back(test_from_json(t));
     return e;
 }

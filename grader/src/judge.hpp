@@ -14,7 +14,7 @@ namespace grader {
 
 // Verdict names (stable; used in gradebook.csv, JSON, tests):
 //   passed failed compile_error missing_file not_utf8 not_text timeout stalled cpu_limit memory_limit
-//   output_limit crash deadlock virtual_time_limit step_limit no_result grader_error
+//   output_limit crash deadlock virtual_time_limit step_limit no_result forbidden_code grader_error
 struct TestResult {
     std::string name;
     bool hidden = false;
@@ -31,6 +31,7 @@ struct ExerciseResult {
     int score = 0, max_score = 0;
     std::string verdict;  // passed, or the exercise-level problem, or the most severe test verdict
     std::string message;  // Korean, exercise-level (compile error, missing file, ...)
+    std::vector<std::string> flags;  // for the instructor: legal but worth a look (audit::source_flags)
     std::vector<TestResult> tests;
 };
 

@@ -131,6 +131,7 @@ ExerciseResult grade_exercise(const BatchContext& ctx, KitBuild& kit, const Exer
         return judge_unbuildable(ex, "grader_error", "빌드를 실행하지 못했습니다.", b.log);
     if (b.status == BuildOutcome::Status::compile_error)
         return judge_unbuildable(ex, "compile_error", "컴파일 오류:\n" + b.first_error, b.log);
+    if (b.status == BuildOutcome::Status::forbidden) return judge_unbuildable(ex, "forbidden_code", b.first_error, b.log);
     if (b.status == BuildOutcome::Status::link_error)
         return judge_unbuildable(ex, "compile_error",
                                  "링크 오류 (api.hpp 의 함수가 빠졌거나, 이름이 다르거나, 두 번 정의되었습니다):\n" + b.first_error,
@@ -369,6 +370,7 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
             const fs::path job_dir = ctx.work_root / fmt::format("job-{:05d}", counter++);
             try {
                 r = grade_exercise(ctx, kit_build, *job.exercise, *job.files, job_dir, log);
+                r.flags = instructor_flags(*job.exercise, *job.files);
                 write_json_atomic(result_cache / (key + ".json"), to_json(r));
             } catch (const std::exception& e) {
                 // The grader's own failure: recorded for this exercise only, never cached.

@@ -50,6 +50,16 @@ std::string test_output(const TestResult& t) {
     return out;
 }
 
+}  // namespace
+
+std::string student_flags(const StudentRecord& s) {
+    std::string out;
+    for (const auto& e : s.exercises)
+        for (const auto& f : e.flags) out += (out.empty() ? "" : ";") + e.id + ":" + f;
+    return out;
+}
+
+namespace {
 std::string csv_field(const std::string& s) {
     if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
     return "\"" + replace_all(s, "\"", "\"\"") + "\"";
@@ -107,14 +117,14 @@ std::string gradebook_csv(const std::vector<StudentRecord>& students) {
             if (std::find(ids.begin(), ids.end(), e.id) == ids.end()) ids.push_back(e.id);
     std::string out = "student,name";
     for (const auto& id : ids) out += "," + csv_field(id);
-    out += ",total,max,verdict\n";
+    out += ",total,max,verdict,flags\n";
     for (const auto& s : students) {
         out += csv_field(s.id) + "," + csv_field(s.name);
         for (const auto& id : ids) {
             auto it = std::find_if(s.exercises.begin(), s.exercises.end(), [&](const ExerciseResult& e) { return e.id == id; });
             out += it == s.exercises.end() ? "," : fmt::format(",{}", it->score);
         }
-        out += fmt::format(",{},{},{}\n", s.score, s.max_score, s.verdict);
+        out += fmt::format(",{},{},{},{}\n", s.score, s.max_score, s.verdict, csv_field(student_flags(s)));
     }
     return out;
 }

@@ -1,7 +1,7 @@
 // Stage 5, report: everything an instructor and a student sees, generated only from the
 // per-student grade records (students/<id>/grade.json), so `grade`, a resumed `grade` and
 // `merge` produce byte-identical files from the same records.
-//   gradebook.csv                   student, name, points per exercise, total, max, verdict
+//   gradebook.csv                   student, name, points per exercise, total, max, verdict, flags
 //   summary.json                    class overview (machine-readable)
 //   students/<id>/results.json      Gradescope
 //   students/<id>/classroom.json    GitHub Classroom grader format
@@ -33,6 +33,8 @@ struct ReportOptions {
 json gradescope_results(const StudentRecord& s, const ReportOptions& options);
 json classroom_results(const StudentRecord& s);
 std::string gradebook_csv(const std::vector<StudentRecord>& students);
+// The instructor flags of all exercises: "<exercise>:<flag>;..." (empty when none).
+std::string student_flags(const StudentRecord& s);
 json class_summary(const std::vector<StudentRecord>& students);
 
 // Writes every output listed above into out (records must be sorted by id).

@@ -69,6 +69,7 @@ TEST_CASE("every sample student gets the verdict and score it should") {
     const Kit kit = read_kit(config);
     const std::string hidden_visibility = config["hidden_visibility"].value_or(std::string("after_published"));
     const auto gradebook = read_csv(out / "gradebook.csv");
+    CHECK(split_lines(*read_file(out / "gradebook.csv")).front().ends_with(",total,max,verdict,flags"));
     int max_total = 0;
     for (auto& [id, p] : kit.max_points) max_total += p;
 
@@ -117,12 +118,15 @@ TEST_CASE("every sample student gets the verdict and score it should") {
         CHECK(grade["score"].get<int>() == total);
         CHECK(grade["max_score"].get<int>() == max_total);
 
-        // gradebook.csv: student,name,<exercises...>,total,max,verdict
+        // gradebook.csv: student,name,<exercises...>,total,max,verdict,flags
         REQUIRE(gradebook.count(student));
         const auto& row = gradebook.at(student);
-        CHECK(row[row.size() - 3] == std::to_string(total));
-        CHECK(row[row.size() - 2] == std::to_string(max_total));
-        CHECK(row.back() == verdict);
+        CHECK(row[row.size() - 4] == std::to_string(total));
+        CHECK(row[row.size() - 3] == std::to_string(max_total));
+        CHECK(row[row.size() - 2] == verdict);
+        // Instructor flags: the forger's raw fd writes are flagged, the perfect student has none.
+        if (student == "s14-fake-output") CHECK(row.back().find("03-async-function:fd3/4") != std::string::npos);
+        if (student == "s01-perfect") CHECK(row.back().empty());
 
         // Gradescope results.json.
         const json gs = read_json(dir / "results.json");

@@ -229,7 +229,9 @@ TEST_CASE("reports: Gradescope and GitHub Classroom shapes") {
     CHECK(cl["tests"][1]["status"] == "fail");
     CHECK(cl["tests"][1]["message"].get<std::string>().find("시간 초과") != std::string::npos);
 
-    CHECK(gradebook_csv({s}) == "student,name,02-x,total,max,verdict\nkim,김,2,2,3,timeout\n");
+    CHECK(gradebook_csv({s}) == "student,name,02-x,total,max,verdict,flags\nkim,김,2,2,3,timeout,\n");
+    s.exercises[0].flags = {"asm", "fd3/4"};
+    CHECK(gradebook_csv({s}) == "student,name,02-x,total,max,verdict,flags\nkim,김,2,2,3,timeout,02-x:asm;02-x:fd3/4\n");
 }
 
 TEST_CASE("timeline SVG: one bar per task span, unfinished spans marked") {
