@@ -9,6 +9,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "aio/detail/seal.hpp"
 #include "aio/trace.hpp"
 
 namespace aio::clock {
@@ -35,13 +36,28 @@ void real_sleep(double seconds) {
 }
 }  // namespace
 
-void set_mode(Mode mode) { g_mode = mode; }
+void set_mode(Mode mode) {
+    if (aio::detail::sealed()) aio::detail::tampered("aio::clock::set_mode");
+    g_mode = mode;
+}
 Mode mode() { return g_mode; }
 double real_monotonic() { return to_seconds(raw_clock(CLOCK_MONOTONIC)); }
 double now() { return g_mode == Mode::virtual_time ? g_virtual_now : real_monotonic() - g_real_start; }
-void advance(double seconds) { g_virtual_now += seconds; }
-void reset(double t) { g_virtual_now = t; }
-void set_virtual_limit(double seconds) { g_virtual_limit = seconds; }
+void advance(double seconds) {
+    if (aio::detail::sealed()) aio::detail::tampered("aio::clock::advance");
+    g_virtual_now += seconds;
+}
+void reset(double t) {
+    if (aio::detail::sealed()) aio::detail::tampered("aio::clock::reset");
+    g_virtual_now = t;
+}
+void set_virtual_limit(double seconds) {
+    if (aio::detail::sealed()) aio::detail::tampered("aio::clock::set_virtual_limit");
+    g_virtual_limit = seconds;
+}
+namespace detail {
+void advance_loop_time(double seconds) { g_virtual_now += seconds; }  // the event loop's own step
+}  // namespace detail
 double virtual_limit() { return g_virtual_limit; }
 
 void blocking_sleep(double seconds) {
@@ -61,6 +77,25 @@ void blocking_sleep(double seconds) {
 }
 
 }  // namespace aio::clock
+
+namespace aio::detail {
+namespace {
+bool g_sealed = false;
+}  // namespace
+void set_sealed(bool sealed) { g_sealed = sealed; }
+bool sealed() { return g_sealed; }
+void tampered(const char* what) {
+    std::fflush(stdout);
+    std::fprintf(stderr,
+                 "[aio] %s was called while the code under test was running: the runtime's clock and trace are "
+                 "not the program's to change.\n"
+                 "[aio] 테스트하는 코드가 실행되는 동안 %s 를 불렀습니다. 가상 시계와 실행 기록(trace)은 런타임만 "
+                 "바꿀 수 있습니다. 이 테스트는 0점입니다.\n",
+                 what, what);
+    std::fflush(stderr);
+    std::_Exit(kTamperExitCode);
+}
+}  // namespace aio::detail
 
 // ---- Interposers -----------------------------------------------------------------------------
 // Symbols defined in the executable win over libc/libstdc++ ones, so ordinary C++ time and sleep

@@ -167,7 +167,7 @@ void EventLoop::run_handle(Handle h) {
 
 void EventLoop::select(std::optional<double> timeout) {
     if (clock::is_virtual()) {
-        if (timeout && *timeout > 0) clock::advance(*timeout);
+        if (timeout && *timeout > 0) clock::detail::advance_loop_time(*timeout);
         if (external_waits_ == 0) return;
     }
     wait_for_threadsafe(timeout);

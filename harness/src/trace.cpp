@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "aio/clock.hpp"
+#include "aio/detail/seal.hpp"
 #include "aio/loop.hpp"
 #include "aio/task.hpp"
 
@@ -13,6 +15,27 @@ namespace {
 Trace g_trace;
 bool g_echo = true;
 bool g_prefix = false;
+Integrity g_kept;  // updated beside g_trace by the functions below, never through it
+
+// FNV-1a, 64 bit: not a secret, only a summary the trace must still agree with.
+constexpr std::uint64_t kFnvOffset = 14695981039346656037ull, kFnvPrime = 1099511628211ull;
+void mix(std::uint64_t& h, const void* data, std::size_t n) {
+    if (h == 0) h = kFnvOffset;
+    const auto* p = static_cast<const unsigned char*>(data);
+    for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * kFnvPrime;
+}
+void mix_line(std::uint64_t& h, const Line& l) {
+    mix(h, &l.time, sizeof l.time);
+    const std::uint64_t size = l.text.size();
+    mix(h, &size, sizeof size);
+    mix(h, l.text.data(), l.text.size());
+    mix(h, &l.task_id, sizeof l.task_id);
+}
+void mix_sleep(std::uint64_t& h, const BlockingSleep& b) {
+    mix(h, &b.time, sizeof b.time);
+    mix(h, &b.seconds, sizeof b.seconds);
+    mix(h, &b.task_id, sizeof b.task_id);
+}
 
 std::uint32_t current_task_id() {
     auto* loop = detail::EventLoop::current();
@@ -42,9 +65,32 @@ bool Trace::has_warning(WarningKind kind) const {
 }
 
 const Trace& current() { return g_trace; }
-void clear() { g_trace = Trace{}; }
-void set_echo(bool echo) { g_echo = echo; }
-void set_prefix_times(bool prefix) { g_prefix = prefix; }
+void clear() {
+    if (aio::detail::sealed()) aio::detail::tampered("aio::trace::clear");
+    g_trace = Trace{};
+    g_kept = Integrity{};
+}
+void set_echo(bool echo) {
+    if (aio::detail::sealed()) aio::detail::tampered("aio::trace::set_echo");
+    g_echo = echo;
+}
+void set_prefix_times(bool prefix) {
+    if (aio::detail::sealed()) aio::detail::tampered("aio::trace::set_prefix_times");
+    g_prefix = prefix;
+}
+
+Integrity kept_integrity() { return g_kept; }
+
+Integrity integrity_of(const Trace& t) {
+    Integrity i;
+    i.lines = t.lines.size();
+    i.spans = t.spans.size();
+    i.warnings = t.warnings.size();
+    i.blocking_sleeps = t.blocking_sleeps.size();
+    for (const Line& l : t.lines) mix_line(i.line_digest, l);
+    for (const BlockingSleep& b : t.blocking_sleeps) mix_sleep(i.sleep_digest, b);
+    return i;
+}
 
 void note_line(std::string text) {
     const double t = clock::now();
@@ -54,10 +100,13 @@ void note_line(std::string text) {
         std::fflush(stdout);  // a crash or kill must not swallow lines already "printed"
     }
     g_trace.lines.push_back(Line{t, std::move(text), current_task_id()});
+    ++g_kept.lines;
+    mix_line(g_kept.line_digest, g_trace.lines.back());
 }
 
 Span& note_task_created(std::uint32_t id, std::string name) {
     if (g_trace.spans.size() < id) g_trace.spans.resize(id);
+    g_kept.spans = std::max<std::uint64_t>(g_kept.spans, id);
     Span& s = g_trace.spans[id - 1];
     s = Span{};
     s.id = id;
@@ -77,6 +126,7 @@ void note_warning(WarningKind kind, std::string name, std::string message, bool 
         std::fflush(stderr);
     }
     g_trace.warnings.push_back(Warning{kind, clock::now(), std::move(name), std::move(message)});
+    ++g_kept.warnings;
 }
 
 void note_blocking_sleep(double seconds) {
@@ -84,6 +134,8 @@ void note_blocking_sleep(double seconds) {
     if (!loop || !loop->current_task) return;  // plain synchronous code: nothing wrong with that
     const double started = clock::now() - seconds;
     g_trace.blocking_sleeps.push_back(BlockingSleep{started, seconds, loop->current_task->id()});
+    ++g_kept.blocking_sleeps;
+    mix_sleep(g_kept.sleep_digest, g_trace.blocking_sleeps.back());
     if (g_trace.blocking_sleeps.size() == 1) {
         note_warning(WarningKind::blocking_sleep_in_task, loop->current_task->name(),
                      fmt::format("Warning: a blocking sleep of {:g} s ran inside task '{}' and froze the event loop",

@@ -9,6 +9,9 @@
 
 #include "api.hpp"
 
+// How the grader's replay judge carries a returned value between processes (aio/testing/wire.hpp).
+AIO_TESTING_FIELDS(CounterResult, inputs, input_cancelled)
+
 namespace counter_input_test {
 
 inline std::string start_line(int ticks, double interval, const std::string& quit_word) {

@@ -18,6 +18,11 @@ double now();
 void advance(double seconds);
 // Virtual mode only: restart virtual time at `t` (tests call this between scenarios).
 void reset(double t = 0.0);
+// advance, reset, set_mode and set_virtual_limit end the process while code under test runs
+// (aio/detail/seal.hpp); the event loop moves time with this instead.
+namespace detail {
+void advance_loop_time(double seconds);
+}  // namespace detail
 
 // A blocking sleep. Virtual: advances the clock; real: really sleeps.
 void blocking_sleep(double seconds);

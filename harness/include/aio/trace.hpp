@@ -58,6 +58,17 @@ struct Trace {
 const Trace& current();
 void clear();
 
+// What the runtime itself counted while it recorded the current trace, kept apart from it: a
+// trace that disagrees (integrity_of(trace) != kept_integrity()) was edited after the fact.
+struct Integrity {
+    std::uint64_t lines = 0, spans = 0, warnings = 0, blocking_sleeps = 0;
+    std::uint64_t line_digest = 0;   // of every line (time, text, task), in order
+    std::uint64_t sleep_digest = 0;  // of every blocking sleep (time, seconds, task), in order
+    bool operator==(const Integrity&) const = default;
+};
+Integrity kept_integrity();
+Integrity integrity_of(const Trace& trace);
+
 // Output options.
 void set_echo(bool echo);            // write printed lines to stdout (default on)
 void set_prefix_times(bool prefix);  // "[%7.3f] " before each echoed line

@@ -1,6 +1,7 @@
 #include "aio/testing/run.hpp"
 
 #include "aio/clock.hpp"
+#include "aio/detail/seal.hpp"
 #include "aio/errors.hpp"
 #include "aio/random.hpp"
 #include "aio/testing/exercise.hpp"
@@ -31,6 +32,7 @@ RunOptions begin_run(const RunSettings& settings, RunReport& report) {
     trace::set_echo(false);
     if (settings.seed) random::seed(*settings.seed);
     if (settings.input) set_scripted_input(*settings.input);
+    aio::detail::set_sealed(true);  // from here on only the runtime moves the clock and writes the trace
 
     RunOptions options;
     options.virtual_time_limit = report.virtual_limit;
@@ -65,8 +67,18 @@ void note_error(RunReport& report, std::exception_ptr error) {
 }
 
 void end_run(RunReport& report) {
+    aio::detail::set_sealed(false);
     report.elapsed = clock::now();
     report.trace = trace::current();
+    report.kept = trace::kept_integrity();
+    if (const char* why = edited(report)) aio::detail::tampered(why);
+}
+
+const char* edited(const RunReport& report) {
+    if (report.kept != trace::integrity_of(report.trace)) return "aio::trace::current() (the trace was edited)";
+    for (std::size_t i = 1; i < report.trace.lines.size(); ++i)
+        if (report.trace.lines[i].time < report.trace.lines[i - 1].time) return "aio::clock (time went backwards)";
+    return nullptr;
 }
 
 }  // namespace detail
