@@ -6,6 +6,7 @@
 
 The pack holds what a student needs and nothing a student must not see:
   CMakeLists.txt, harness/ (runtime, test helpers, Catch2 main; not its self-tests),
+  audit/ (the grader's object audit: grader/src/audit*.{hpp,cpp}),
   exercises/CMakeLists.txt, exercises/NN-slug/ without hidden/ and with only the public
   [[tests]] entries in exercise.toml, ci/setup.sh, README.md (Korean), .gitignore and
   .github/workflows/classroom.yml (one autograding step per exercise).
@@ -21,6 +22,7 @@ from pathlib import Path
 
 KIT = Path(__file__).resolve().parents[2]
 FILES = Path(__file__).resolve().parent / "files"
+AUDIT_SOURCES = ("audit.hpp", "audit.cpp", "audit_main.cpp")  # grader/src/ -> audit/
 
 # Files inside shipped folders that never belong in a repository (editor and tool leftovers).
 JUNK = re.compile(r"(^\.|~$|\.pyc$|\.orig$|\.rej$|\.swp$|^__pycache__$)")
@@ -193,6 +195,12 @@ def main(argv):
     shutil.copy2(KIT / "harness" / "CMakeLists.txt", out / "harness" / "CMakeLists.txt")
     for part in ("include", "src"):
         copy_tree(KIT / "harness" / part, out / "harness" / part)
+
+    # The grader's object audit, which every <id>/build runs (exercises/CMakeLists.txt finds it
+    # at audit/ in a pack): students meet forbidden-code rejections in their own ctest first.
+    (out / "audit").mkdir()
+    for name in AUDIT_SOURCES:
+        shutil.copy2(KIT / "grader" / "src" / name, out / "audit" / name)
 
     (out / "exercises").mkdir()
     shutil.copy2(KIT / "exercises" / "CMakeLists.txt", out / "exercises" / "CMakeLists.txt")
