@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <stdexcept>
 
 namespace grader {
@@ -74,6 +75,7 @@ std::string run_trusted(const std::vector<std::string>& argv, const fs::path& cw
     spec.limits.memory_bytes = 8L << 30;
     spec.limits.file_bytes = 1L << 30;
     spec.limits.processes = 1 << 20;
+    spec.limits.open_files = 4096;
     ProcessResult r = run_process(spec, SandboxInfo{});
     if (r.launched && r.exited && r.exit_code == 0) return "";
     std::string err = read_file(spec.stderr_path, 1 << 16).value_or("");
@@ -175,10 +177,24 @@ std::vector<std::string> KitBuild::link_command(const Exercise& ex, const std::v
     return cmd;
 }
 
-std::vector<fs::path> KitBuild::read_only_inputs(const Exercise& ex) const {
+std::vector<fs::path> KitBuild::compile_inputs(const Exercise& ex) const {
     std::vector<fs::path> out = kit_.include_dirs;
     for (const auto& h : exercise_headers(ex)) out.push_back(h);
-    out.push_back(dir_);
+    if (config_.compile.pch) out.push_back(dir_ / "pch");
+    return out;
+}
+
+std::vector<fs::path> KitBuild::link_inputs(const Exercise& ex) const {
+    std::vector<fs::path> out{dir_ / "obj" / "runner.o"};
+    for (const auto& t : ex.test_sources) out.push_back(dir_ / "obj" / ex.id / object_name(t));
+    if (exercise_info_) out.push_back(dir_ / "obj" / ex.id / "exercise_info.o");
+    for (const auto& src : kit_.harness_sources) out.push_back(dir_ / "obj" / ("harness-" + src.stem().string() + ".o"));
+    return out;
+}
+
+std::vector<fs::path> KitBuild::read_only_inputs(const Exercise& ex) const {
+    std::vector<fs::path> out = compile_inputs(ex);
+    for (auto& p : link_inputs(ex)) out.push_back(std::move(p));
     return out;
 }
 
@@ -345,13 +361,19 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
     const auto limits = [&] {
         ProcessLimits l;
         l.wall_seconds = ctx.config->compile.wall_seconds;
-        l.cpu_seconds = ctx.config->compile.wall_seconds;
+        l.cpu_seconds = ctx.config->compile.cpu_seconds;
+        l.watch = true;  // the exact CPU limit of the whole tree (g++, cc1plus, as, ld)
         l.memory_bytes = ctx.config->compile.memory_mb << 20;
         l.file_bytes = 512L << 20;
         l.processes = 256 + 8L * ctx.jobs;
+        l.open_files = 1024;  // the linker opens every object and library
+        l.filter = FilterKind::compile;
         return l;
     }();
-    const auto run_step = [&](const std::vector<std::string>& argv, const std::string& tag, std::string& output) {
+    // A compile that hit its limits gets a Korean message instead of the compiler's last words.
+    std::string over_limit;
+    const auto run_step = [&](const std::vector<std::string>& argv, const std::string& tag, std::string& output,
+                              const std::vector<fs::path>& inputs) {
         ProcessSpec spec;
         spec.argv = argv;
         spec.cwd = job_dir;
@@ -362,14 +384,27 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
         spec.stderr_path = logs / (tag + ".err");
         spec.limits = limits;
         spec.view.hide = ctx.hidden_paths;
-        spec.view.read_only = kit.read_only_inputs(ex);
+        spec.view.read_only = inputs;
         spec.view.writable = {job_dir};
         ProcessResult r = run_process(spec, ctx.sandbox);
         const double wall = r.wall_seconds;
         std::string body = read_file(spec.stderr_path, 1 << 20).value_or("") + read_file(spec.stdout_path, 1 << 16).value_or("");
         if (!r.launched) body = "cannot start the compiler: " + r.launch_error;
         else if (r.timed_out) body = fmt::format("error: the compiler ran longer than {} s", limits.wall_seconds);
+        else if (r.cpu_exceeded) body += fmt::format("\nerror: the compiler used more than {} s of CPU", limits.cpu_seconds);
         else if (r.signal) body += fmt::format("\nerror: the compiler was killed by {}", signal_name(r.signal));
+        const bool out_of_memory = contains(body, "out of memory allocating") || contains(body, "virtual memory exhausted") ||
+                                   contains(body, "std::bad_alloc") || contains(body, "Cannot allocate memory");
+        if (r.cpu_exceeded || r.timed_out || r.signal == SIGXCPU)
+            over_limit = fmt::format("error: 컴파일이 제한 시간을 넘었습니다 (CPU {}초, 벽시계 {}초). 컴파일러를 이렇게 오래 "
+                                     "돌리는 코드(끝없는 템플릿 재귀, 자기 자신을 다시 #include 하기 등)가 있는지 확인하세요.",
+                                     limits.cpu_seconds, limits.wall_seconds);
+        else if (out_of_memory || r.signal == SIGXFSZ)
+            over_limit = fmt::format("error: 컴파일이 메모리 또는 출력 크기 제한을 넘었습니다 (메모리 {} MB). 아주 큰 배열이나 "
+                                     "끝없이 커지는 템플릿·#include 가 있는지 확인하세요.",
+                                     limits.memory_bytes >> 20);
+        else
+            over_limit.clear();
         output = fmt::format("$ {}\n# {} {:.2f} s\n{}", fmt::join(argv, " "), tag, wall, body);
         return r.launched && r.exited && r.exit_code == 0;
     };
@@ -379,18 +414,19 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
         const fs::path name = fs::path(f.name).filename();
         const fs::path o = obj / (name.stem().string() + ".o");
         std::string output;
-        bool ok = run_step(kit.compile_command(ex, src / name, o, true), "compile-" + name.stem().string(), output);
+        bool ok = run_step(kit.compile_command(ex, src / name, o, true), "compile-" + name.stem().string(), output,
+                           kit.compile_inputs(ex));
         outcome.log += output;
         if (!ok) {
             outcome.status = BuildOutcome::Status::compile_error;
-            outcome.first_error = first_diagnostic(output, job_dir);
+            outcome.first_error = over_limit.empty() ? first_diagnostic(output, job_dir) : over_limit;
             return outcome;
         }
         objects.push_back(o);
     }
     outcome.binary = job_dir / "test-binary";
     std::string output;
-    const bool linked = run_step(kit.link_command(ex, objects, outcome.binary), "link", output);
+    const bool linked = run_step(kit.link_command(ex, objects, outcome.binary), "link", output, kit.link_inputs(ex));
     outcome.log += output;
     if (!linked) {
         outcome.status = BuildOutcome::Status::link_error;

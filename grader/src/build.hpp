@@ -47,7 +47,13 @@ public:
     std::vector<std::string> compile_command(const Exercise& ex, const fs::path& src, const fs::path& obj, bool use_pch) const;
     std::vector<std::string> link_command(const Exercise& ex, const std::vector<fs::path>& student_objects,
                                           const fs::path& binary) const;
-    std::vector<fs::path> read_only_inputs(const Exercise& ex) const;  // what compile/link must see
+    // What the sandbox shows each step, read-only. The compile of student source sees the
+    // include dirs, the exercise's headers and the PCH, never the kit's test objects or
+    // sources (an `#include` or `.incbin` of them would put hidden tests into the binary); the
+    // link, which runs no student code, sees the objects it links.
+    std::vector<fs::path> compile_inputs(const Exercise& ex) const;
+    std::vector<fs::path> link_inputs(const Exercise& ex) const;
+    std::vector<fs::path> read_only_inputs(const Exercise& ex) const;  // both (readability checks)
 
 private:
     void build(int jobs);

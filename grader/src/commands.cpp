@@ -167,7 +167,8 @@ set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends build-essential cmake ninja-build catch2 \
-  libboost-dev libtomlplusplus-dev libfmt-dev libcli11-dev nlohmann-json3-dev bubblewrap zip unzip </dev/null
+  libboost-dev libtomlplusplus-dev libfmt-dev libcli11-dev nlohmann-json3-dev bubblewrap \
+  libseccomp-dev pkg-config zip unzip </dev/null
 cmake -S /autograder/source/grader -B /autograder/build-grader -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DGRADER_DEFAULT_KIT=/autograder/source
 cmake --build /autograder/build-grader

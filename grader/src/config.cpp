@@ -110,9 +110,12 @@ Config load_config(const std::optional<fs::path>& file, const std::optional<fs::
         if (auto v = t["compile"]["linker"].value<std::string>()) c.compile.linker = *v;
         if (auto v = t["compile"]["pch"].value<bool>()) c.compile.pch = *v;
         if (auto v = t["compile"]["wall_seconds"].value<double>()) c.compile.wall_seconds = *v;
+        if (auto v = t["compile"]["cpu_seconds"].value<double>()) c.compile.cpu_seconds = *v;
+        if (auto v = t["compile"]["memory_mb"].value<int64_t>()) c.compile.memory_mb = long(*v);
         if (auto v = t["run"]["share_processes"].value<bool>()) c.share_processes = *v;
         if (auto v = t["sandbox"]["mode"].value<std::string>()) c.sandbox.mode = *v;
         if (auto v = t["sandbox"]["user"].value<std::string>()) c.sandbox.user = *v;
+        if (auto v = t["sandbox"]["seccomp"].value<bool>()) c.sandbox.seccomp = *v;
         c.limit_overrides = limits_table(t["limits"].as_table());
         c.harness_sources = string_array(t["kit_layout"]["harness_sources"], c.harness_sources);
         c.include_dirs = string_array(t["kit_layout"]["include_dirs"], c.include_dirs);

@@ -48,13 +48,18 @@ struct CompileConfig {
     std::vector<std::string> libs{"-lfmt"};
     std::string linker = "auto";  // auto: gold or lld when present, else the default
     bool pch = true;              // precompile <aio/aio.hpp> once per batch
-    double wall_seconds = 60;     // per compiler/linker run
-    long memory_mb = 4096;
+    double wall_seconds = 60;     // per compiler/linker run: a backstop on an overloaded machine
+    // CPU time of one compiler/linker run (the whole tree: g++, cc1plus, as), watched like a
+    // test's: a compile bomb (template recursion, #include of itself, .incbin /dev/zero) costs at
+    // most this much of one core. A student's file takes about 1 s here.
+    double cpu_seconds = 20;
+    long memory_mb = 1024;        // RLIMIT_AS of each compiler process
 };
 
 struct SandboxConfig {
     std::string mode = "auto";  // auto | bwrap | rlimits
     std::string user = "nobody";  // when the grader runs as root, test processes drop to this user
+    bool seccomp = true;          // system-call filters for compilers and tests (seccomp.hpp)
 };
 
 struct Config {

@@ -32,6 +32,8 @@ void walk(pid_t pid, TreeSample& s, int depth) {
         if (read_proc_file(path, buf) && parse_proc_stat(buf.c_str(), stat)) {
             ++s.tasks;
             s.cpu_seconds += double(stat.utime + stat.stime) / kTicksPerSecond;
+            // Once per process: the children it reaped (their tasks are no longer in the tree).
+            if (tid == pid) s.cpu_seconds += double(stat.cutime + stat.cstime) / kTicksPerSecond;
             if (stat.state == 'R' || stat.state == 'D') s.runnable = true;
         }
         std::snprintf(path, sizeof path, "/proc/%d/task/%d/children", int(pid), int(tid));
@@ -63,9 +65,9 @@ bool read_proc_file(const char* path, std::string& buf) {
 
 bool parse_proc_stat(const char* text, ProcStat& out) {
     const char* close = std::strrchr(text, ')');
-    // state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime stime
-    return close && std::sscanf(close + 1, " %c %d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &out.state, &out.ppid,
-                                &out.utime, &out.stime) == 4;
+    // state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime
+    return close && std::sscanf(close + 1, " %c %d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu %ld %ld", &out.state,
+                                &out.ppid, &out.utime, &out.stime, &out.cutime, &out.cstime) == 6;
 }
 
 TreeSample sample_tree(pid_t root) {

@@ -17,7 +17,10 @@ namespace grader {
 
 struct TreeSample {
     bool found = false;       // the root still exists
-    double cpu_seconds = 0;   // user + system, all tasks of the tree, clock-tick resolution
+    // user + system, all tasks of the tree, clock-tick resolution, plus what the tree's processes
+    // got back from children they reaped (cutime/cstime): CPU burnt in short-lived children
+    // that are gone by the next sample still counts.
+    double cpu_seconds = 0;
     bool runnable = false;    // some task is running, waiting for a CPU, or in an I/O wait (R, D)
     int tasks = 0;
     // The kernel lists children (/proc/<pid>/task/<tid>/children, CONFIG_PROC_CHILDREN). Without
@@ -34,6 +37,7 @@ struct ProcStat {
     char state = 0;
     int ppid = 0;
     unsigned long utime = 0, stime = 0;  // clock ticks
+    long cutime = 0, cstime = 0;         // reaped children's, process-wide (same in every task)
 };
 bool parse_proc_stat(const char* text, ProcStat& out);
 

@@ -46,6 +46,10 @@ namespace bp = boost::process;
 
 namespace {
 
+// Where the child puts the inner seccomp program for bwrap's --seccomp (it reads and closes it).
+// Above the runner's protocol descriptors (3, 4, ...); the grader keeps 3..9 occupied.
+constexpr int kBwrapSeccompFd = 9;
+
 // Everything the child does between vfork and exec. Only async-signal-safe calls that touch no
 // memory of the parent: the grader is multithreaded and the child shares its address space
 // (vfork: forking a grader that holds a whole class in memory costs more than the test runs).
@@ -53,6 +57,9 @@ struct ChildSetup : bp::extend::handler {
     int in_fd = -1, out_fd = -1, err_fd = -1, results_fd = -1, nonce_fd = -1;
     const char* cwd = nullptr;  // chdir here (without bwrap; bwrap gets --chdir)
     rlim_t cpu = RLIM_INFINITY, as = RLIM_INFINITY, fsize = RLIM_INFINITY, nproc = RLIM_INFINITY;
+    rlim_t nofile = RLIM_INFINITY;
+    const sock_fprog* filter = nullptr;  // outer seccomp filter, installed last (seccomp.hpp)
+    int bwrap_filter_fd = -1;            // the inner filter's bytes, for bwrap --seccomp
     bool drop = false;
     uid_t uid = 0;
     gid_t gid = 0;
@@ -74,6 +81,8 @@ struct ChildSetup : bp::extend::handler {
         if (nonce_fd >= 0 && ::dup2(nonce_fd, 4) < 0) fail("dup2 nonce");
         const unsigned first_private = nonce_fd >= 0 ? 5 : results_fd >= 0 ? 4 : 3;
         ::syscall(SYS_close_range, first_private, ~0U, CLOSE_RANGE_CLOEXEC);
+        // After close_range: the inner filter's descriptor must survive the exec of bwrap.
+        if (bwrap_filter_fd >= 0 && ::dup2(bwrap_filter_fd, kBwrapSeccompFd) < 0) fail("dup2 seccomp");
         if (cwd && ::chdir(cwd) != 0) fail("chdir");
         struct rlimit r;
         auto set = [&](int res, rlim_t soft, rlim_t hard, const char* what) {
@@ -86,6 +95,7 @@ struct ChildSetup : bp::extend::handler {
         if (as != RLIM_INFINITY) set(RLIMIT_AS, as, as, "RLIMIT_AS");
         if (fsize != RLIM_INFINITY) set(RLIMIT_FSIZE, fsize, fsize, "RLIMIT_FSIZE");
         if (nproc != RLIM_INFINITY) set(RLIMIT_NPROC, nproc, nproc, "RLIMIT_NPROC");
+        if (nofile != RLIM_INFINITY) set(RLIMIT_NOFILE, nofile, nofile, "RLIMIT_NOFILE");
         if (drop) {
             // Raw system calls: glibc's wrappers would try to change every thread of the (shared)
             // parent, and this runs in a vfork child.
@@ -99,6 +109,8 @@ struct ChildSetup : bp::extend::handler {
         if (::getppid() != parent) ::_exit(125);
         // Default dispositions: the grader ignores SIGPIPE, the test must not inherit that.
         ::signal(SIGPIPE, SIG_DFL);
+        // Last: from here on the denied system calls fail for this process and all it starts.
+        if (filter && install_seccomp(filter) != 0) fail("seccomp");
     }
 };
 
@@ -188,24 +200,86 @@ bool is_inside(const fs::path& p, const fs::path& dir) {
     return !rel.empty() && *rel.begin() != "..";
 }
 
-std::vector<std::string> bwrap_argv(const ProcessSpec& spec) {
-    std::vector<std::string> a{"bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"};
+long tmpfs_size(const ProcessLimits& l) {
+    if (l.tmpfs_bytes > 0) return l.tmpfs_bytes;
+    return std::clamp(l.memory_bytes / 8, 1L << 20, 8L << 20);
+}
+
+// The system runtime a sandbox shows read-only: directories as they are, and the merged-/usr
+// links (/bin -> usr/bin, ...) as the same links. Nothing else of the host's root.
+struct SystemView {
+    std::vector<std::pair<std::string, std::string>> links;  // target, link
+    std::vector<std::string> dirs;
+    std::vector<std::string> etc;  // files (or directories of links) a program may read in /etc
+};
+
+const SystemView& system_view() {
+    static const SystemView view = [] {
+        SystemView v;
+        for (const char* p : {"/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"}) {
+            std::error_code ec;
+            const auto st = fs::symlink_status(p, ec);
+            if (ec) continue;
+            if (fs::is_symlink(st)) v.links.emplace_back(fs::read_symlink(p, ec).string(), p);
+            else if (fs::is_directory(st)) v.dirs.push_back(p);
+        }
+        // The dynamic loader's cache, the time zone, Debian's alternatives (links into /usr),
+        // and what glibc reads for names and locales. No passwd/group: nothing needs a name.
+        for (const char* p : {"/etc/ld.so.cache", "/etc/localtime", "/etc/alternatives", "/etc/nsswitch.conf",
+                              "/etc/locale.alias"}) {
+            std::error_code ec;
+            if (fs::exists(fs::symlink_status(p, ec))) v.etc.push_back(p);
+        }
+        return v;
+    }();
+    return view;
+}
+
+std::vector<std::string> bwrap_argv(const ProcessSpec& spec, const SandboxInfo& sandbox) {
+    const SystemView& system = system_view();
+    std::vector<std::string> a{"bwrap"};
+    for (const auto& d : system.dirs) a.insert(a.end(), {"--ro-bind", d, d});
+    for (const auto& [target, link] : system.links) a.insert(a.end(), {"--symlink", target, link});
+    for (const auto& f : system.etc) a.insert(a.end(), {"--ro-bind", f, f});
+    const std::string size = std::to_string(tmpfs_size(spec.limits));
+    a.insert(a.end(), {"--dev", "/dev", "--proc", "/proc", "--size", size, "--tmpfs", "/tmp", "--size", size, "--tmpfs",
+                       "/dev/shm"});
+    // Hidden paths matter only where they lie inside a shown system directory (a kit installed
+    // under /usr/local, say): an empty read-only tmpfs over them.
     std::vector<fs::path> hide;
     for (const auto& h : spec.view.hide) {
         std::error_code ec;
-        if (h == "/" || !fs::is_directory(h, ec)) continue;
-        hide.push_back(h.lexically_normal());
+        const fs::path n = h.lexically_normal();
+        if (n == "/" || !fs::is_directory(n, ec)) continue;
+        if (std::any_of(system.dirs.begin(), system.dirs.end(), [&](const std::string& d) { return is_inside(n, d); }))
+            hide.push_back(n);
     }
     std::sort(hide.begin(), hide.end());
     std::vector<fs::path> kept;
     for (const auto& h : hide)
         if (std::none_of(kept.begin(), kept.end(), [&](const fs::path& k) { return k == h || is_inside(h, k); }))
             kept.push_back(h);
-    for (const auto& h : kept) a.insert(a.end(), {"--tmpfs", h.string()});
-    for (const auto& p : spec.view.read_only) a.insert(a.end(), {"--ro-bind", p.string(), p.string()});
-    for (const auto& p : spec.view.writable) a.insert(a.end(), {"--bind", p.string(), p.string()});
-    a.insert(a.end(), {"--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--chdir",
-                       spec.cwd.string(), "--"});
+    for (const auto& h : kept) a.insert(a.end(), {"--size", "4096", "--tmpfs", h.string(), "--remount-ro", h.string()});
+    // What the process needs, parents before children so no mount covers another.
+    enum Kind { ro, rw, scratch };
+    std::vector<std::pair<fs::path, Kind>> mounts;
+    for (const auto& p : spec.view.read_only) mounts.emplace_back(p.lexically_normal(), ro);
+    for (const auto& p : spec.view.writable) mounts.emplace_back(p.lexically_normal(), rw);
+    for (const auto& p : spec.view.scratch) mounts.emplace_back(p.lexically_normal(), scratch);
+    std::stable_sort(mounts.begin(), mounts.end(), [](const auto& x, const auto& y) {
+        return std::distance(x.first.begin(), x.first.end()) < std::distance(y.first.begin(), y.first.end());
+    });
+    for (const auto& [p, kind] : mounts) {
+        if (kind == ro) a.insert(a.end(), {"--ro-bind", p.string(), p.string()});
+        else if (kind == rw) a.insert(a.end(), {"--bind", p.string(), p.string()});
+        else a.insert(a.end(), {"--size", size, "--tmpfs", p.string()});
+    }
+    // bwrap's own root and /dev are tmpfs the sandbox user owns: read-only, or they would be
+    // unlimited writable memory.
+    a.insert(a.end(), {"--remount-ro", "/dev", "--remount-ro", "/"});
+    a.insert(a.end(), {"--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL"});
+    if (sandbox.seccomp) a.insert(a.end(), {"--seccomp", std::to_string(kBwrapSeccompFd)});
+    a.insert(a.end(), {"--chdir", spec.cwd.string(), "--"});
     a.insert(a.end(), spec.argv.begin(), spec.argv.end());
     return a;
 }
@@ -274,28 +348,55 @@ SandboxInfo detect_sandbox(const SandboxConfig& config) {
             s.user = config.user;
         }
     }
-    if (config.mode != "rlimits") {
-        // A real probe: bwrap may be installed but unable to create namespaces (containers).
+    // Real probes: the kernel may lack seccomp filters, bwrap may be installed but unable to
+    // create namespaces (containers), or a setuid bwrap may refuse to run under no_new_privs.
+    const auto probe_ok = [](const SandboxInfo& trial) {
         ProcessSpec probe;
         probe.argv = {"/bin/true"};
         probe.cwd = "/";
         probe.stdout_path = "/dev/null";
         probe.stderr_path = "/dev/null";
         probe.limits.wall_seconds = 10;
+        probe.limits.filter = FilterKind::test;
+        ProcessResult r = run_process(probe, trial);
+        return r.launched && r.exited && r.exit_code == 0;
+    };
+    if (config.seccomp && !seccomp_program(FilterKind::test, true).empty() && !seccomp_program(FilterKind::compile, true).empty()) {
+        SandboxInfo trial = s;
+        trial.seccomp = true;
+        s.seccomp = probe_ok(trial);
+    }
+    if (config.mode != "rlimits") {
         SandboxInfo trial = s;
         trial.bwrap = true;
-        ProcessResult r = run_process(probe, trial);
-        s.bwrap = r.launched && r.exited && r.exit_code == 0;
+        struct stat st {};
+        const std::string bwrap = bp::search_path("bwrap").string();
+        // A setuid bwrap cannot gain its privileges under no_new_privs: then only bwrap's own
+        // --seccomp filter (which holds every rule) guards the sandboxed program.
+        trial.seccomp_outer = s.seccomp && !(::stat(bwrap.c_str(), &st) == 0 && (st.st_mode & S_ISUID));
+        s.bwrap = !bwrap.empty() && probe_ok(trial);
+        if (!s.bwrap && s.seccomp) {  // a filter that breaks bwrap here: keep bwrap, report it
+            trial.seccomp = trial.seccomp_outer = false;
+            if (probe_ok(trial)) {
+                s.bwrap = true;
+                s.seccomp = false;
+            }
+        }
+        s.seccomp_outer = s.bwrap && trial.seccomp_outer;
         if (!s.bwrap && config.mode == "bwrap")
             throw std::runtime_error("sandbox.mode = bwrap, but bubblewrap cannot create a sandbox here");
     }
     std::string who = s.drop_user ? fmt::format(", as user {}", s.user) : "";
+    const std::string filter = s.seccomp ? " + seccomp" : "";
+    const std::string filter_ko = s.seccomp ? " + 시스템 호출 필터(seccomp)" : "";
     if (s.bwrap) {
-        s.description = "bubblewrap sandbox (no network, read-only system, kit and other submissions hidden) + rlimits" + who;
-        s.description_ko = "bubblewrap 샌드박스(네트워크 없음, 시스템 읽기 전용, 키트와 다른 제출물 숨김) + 자원 제한(rlimit)";
+        s.description = "bubblewrap sandbox (no network; only the system runtime, read-only, and the job's own files; "
+                        "size-limited /tmp) + rlimits" + filter + who;
+        s.description_ko = "bubblewrap 샌드박스(네트워크 없음, 읽기 전용 시스템과 채점에 필요한 파일만 보임, 크기 제한 /tmp)"
+                           " + 자원 제한(rlimit)" + filter_ko;
     } else {
-        s.description = "rlimits only (bubblewrap unavailable or disabled): no network or filesystem isolation" + who;
-        s.description_ko = "자원 제한(rlimit)만 적용: bubblewrap을 쓸 수 없어 네트워크·파일 시스템 격리가 없습니다";
+        s.description = "rlimits only (bubblewrap unavailable or disabled): no network or filesystem isolation" + filter + who;
+        s.description_ko = "자원 제한(rlimit)만 적용: bubblewrap을 쓸 수 없어 네트워크·파일 시스템 격리가 없습니다" + filter_ko;
     }
     return s;
 }
@@ -333,6 +434,7 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
     setup.fsize = rlim_t(spec.limits.file_bytes);
     setup.nproc = rlim_t(spec.limits.processes);
     setup.nproc = rlim_t(count_user_tasks(sandbox.drop_user ? sandbox.uid : ::getuid()) + spec.limits.processes);
+    if (spec.limits.open_files > 0) setup.nofile = rlim_t(spec.limits.open_files);
     setup.drop = sandbox.drop_user;
     setup.uid = sandbox.uid;
     setup.gid = sandbox.gid;
@@ -343,7 +445,27 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
         setup.nproc = RLIM_INFINITY;
     }
 
-    std::vector<std::string> argv = sandbox.bwrap ? bwrap_argv(spec) : spec.argv;
+    // seccomp: the outer filter around everything (without bwrap it also confines mounts and
+    // namespaces); under bwrap the inner one, with every rule, goes through a pipe to --seccomp.
+    Fd bwrap_filter;
+    if (sandbox.seccomp) {
+        if (!sandbox.bwrap || sandbox.seccomp_outer) {
+            const SeccompProgram& outer = seccomp_program(spec.limits.filter, !sandbox.bwrap);
+            setup.filter = &outer.prog;
+        }
+        if (sandbox.bwrap) {
+            const std::string bytes = seccomp_bytes(seccomp_program(spec.limits.filter, true));
+            int p[2];
+            if (::pipe2(p, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
+            bwrap_filter.fd = ::fcntl(p[0], F_DUPFD_CLOEXEC, 10);
+            ::close(p[0]);
+            const bool written = ::write(p[1], bytes.data(), bytes.size()) == ssize_t(bytes.size());  // < pipe buffer
+            ::close(p[1]);
+            if (!written) throw std::runtime_error("cannot hand the seccomp filter to bwrap");
+            setup.bwrap_filter_fd = bwrap_filter.fd;
+        }
+    }
+    std::vector<std::string> argv = sandbox.bwrap ? bwrap_argv(spec, sandbox) : spec.argv;
     bp::environment env;
     for (const auto& [k, v] : spec.env) env[k] = v;
     const std::string exe = argv[0] == "bwrap" ? bp::search_path("bwrap").string() : argv[0];

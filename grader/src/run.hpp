@@ -6,8 +6,10 @@
 //   watcher (tests only, monitor.hpp): CPU time of the whole tree to a fraction of a second, and
 //            a stall (nothing runnable, no CPU used for idle_seconds) ends the process;
 //   a scratch working directory, a cleared environment, the nonce/results descriptors;
-//   bwrap: no network, a private /tmp, read-only view of the system with the kit, the other
-//          submissions and the output directory hidden;
+//   bwrap: no network, own PID namespace; an allowlist view: the system runtime read-only
+//          (/usr, the /lib* and /bin links, a few /etc files), size-limited tmpfs /tmp, /dev/shm
+//          and scratch, and only the paths the process needs (View) - nothing else of the host;
+//   seccomp (seccomp.hpp): system calls nobody in the tree needs fail, in two layers;
 //   root: the process drops to an unprivileged user (nobody) so rlimits bind.
 #pragma once
 #include <sys/types.h>
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "config.hpp"
+#include "seccomp.hpp"
 
 namespace grader {
 
@@ -30,10 +33,18 @@ struct ProcessLimits {
     // a stall (nothing runnable, no CPU used) for idle_seconds ends the process. 0: not watched.
     bool watch = false;
     double idle_seconds = 0;
+    long open_files = 64;  // RLIMIT_NOFILE (tests: 64; compilers and linkers get more)
+    // Size of each tmpfs the sandbox mounts (/tmp, /dev/shm, View::scratch). 0: an eighth of
+    // memory_bytes, at most 8 MiB, at least 1 MiB: that memory is not in RLIMIT_AS, so it is
+    // kept a small, fixed share of the budget (docs/security.md).
+    long tmpfs_bytes = 0;
+    FilterKind filter = FilterKind::compile;  // which seccomp rules (when SandboxInfo::seccomp)
 };
 
 struct SandboxInfo {
     bool bwrap = false;
+    bool seccomp = false;            // system-call filters installed (seccomp.hpp)
+    bool seccomp_outer = false;      // also around bwrap itself (not when bwrap is setuid)
     bool drop_user = false;
     uid_t uid = 0;
     gid_t gid = 0;
@@ -45,11 +56,14 @@ struct SandboxInfo {
 // Probes bubblewrap (a real sandboxed /bin/true) according to config.mode.
 SandboxInfo detect_sandbox(const SandboxConfig& config);
 
-// What a bwrap-sandboxed process sees besides the read-only system.
+// What a bwrap-sandboxed process sees besides the read-only system runtime. Everything else of
+// the host is absent (an allowlist): kit, caches, output, other jobs, /home, /root, /work, ...
 struct View {
-    std::vector<fs::path> hide;       // replaced by empty directories
-    std::vector<fs::path> read_only;  // shown again, read-only (may lie inside hidden paths)
-    std::vector<fs::path> writable;   // shown read-write
+    std::vector<fs::path> hide;       // also hidden where they lie inside the shown system dirs
+    std::vector<fs::path> read_only;  // files or directories, read-only
+    std::vector<fs::path> writable;   // shown read-write (the host directory)
+    std::vector<fs::path> scratch;    // a fresh size-limited tmpfs at this path (without bwrap:
+                                      // the host directory, like writable)
 };
 
 struct ProcessSpec {

@@ -114,7 +114,7 @@ Outcome run_binary(const BatchContext& ctx, const fs::path& binary, const std::v
     spec.limits.processes = limits.processes + 8L * ctx.jobs + 16;
     spec.view.hide = ctx.hidden_paths;
     spec.view.read_only = {binary};
-    spec.view.writable = {scratch};
+    spec.view.scratch = {scratch};  // a size-limited tmpfs in the sandbox
 
     Outcome o;
     o.argv = spec.argv;

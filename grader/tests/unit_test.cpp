@@ -412,3 +412,153 @@ TEST_CASE("shared test processes: a death in the first test is that test's lone 
     CHECK(shared.verdicts == std::vector<std::string>{"crash", "stalled", "passed", "passed"});
     CHECK(shared.processes == std::vector<std::string>{"crash1,hang1,a,b", "hang1,a,b", "a,b"});
 }
+
+namespace {
+// The sandbox as grading uses it (bwrap when it works here, seccomp, and as root the drop to
+// nobody), probed once.
+const SandboxInfo& real_sandbox() {
+    static const SandboxInfo s = detect_sandbox(SandboxConfig{});
+    return s;
+}
+
+// The probe, copied where the sandbox user may read it (the build tree may not be).
+struct Probe {
+    fs::path dir, binary, scratch;
+    Probe() {
+        dir = fs::temp_directory_path() / fmt::format("grader-probe-{}-{}", ::getpid(), random_hex(4));
+        fs::create_directories(dir);
+        fs::permissions(dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                 fs::perms::others_read | fs::perms::others_exec);
+        binary = dir / "test-binary";
+        fs::copy_file(GRADER_SANDBOX_PROBE, binary);
+        fs::permissions(binary, fs::perms::owner_all | fs::perms::others_read | fs::perms::others_exec);
+        scratch = dir / "test-000";
+        fs::create_directories(scratch);
+        std::ofstream(dir / "secret.txt") << "next to the test binary, not for it\n";
+        hand_over(scratch, real_sandbox());
+    }
+    ~Probe() { fs::remove_all(dir); }
+    ProcessResult run(const std::vector<std::string>& args, const SandboxInfo& sandbox, double cpu_seconds = 5) const {
+        ProcessSpec spec;
+        spec.argv = {binary.string()};
+        spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+        spec.cwd = scratch;
+        spec.env = clean_env(scratch);
+        spec.limits.wall_seconds = 20;
+        spec.limits.cpu_seconds = cpu_seconds;
+        spec.limits.watch = true;
+        spec.limits.memory_bytes = 256L << 20;
+        spec.limits.file_bytes = 64L << 20;
+        spec.limits.filter = FilterKind::test;
+        spec.view.read_only = {binary};
+        spec.view.scratch = {scratch};
+        spec.view.hide = {dir};
+        return run_process(spec, sandbox);
+    }
+};
+
+// Runs a probe mode in the real sandbox and checks it was stopped (exit 0, its line printed).
+void expect_stopped(const Probe& probe, const std::vector<std::string>& args, const SandboxInfo& sandbox) {
+    ProcessResult r = probe.run(args, sandbox);
+    INFO(r.stdout_text << r.stderr_text);
+    CHECK(r.exited);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.stdout_text, ": stopped") != contains(r.stdout_text, ": works"));
+}
+}  // namespace
+
+TEST_CASE("seccomp: the filters are built and deny what docs/security.md lists") {
+    for (bool confine : {false, true}) {
+        CHECK_FALSE(seccomp_program(FilterKind::test, confine).empty());
+        CHECK_FALSE(seccomp_program(FilterKind::compile, confine).empty());
+    }
+    auto names = seccomp_denied_names(FilterKind::test, true);
+    for (const char* n : {"ptrace", "process_vm_readv", "process_vm_writev", "kcmp", "perf_event_open", "bpf",
+                          "userfaultfd", "io_uring_setup", "io_uring_enter", "io_uring_register", "keyctl", "add_key",
+                          "request_key", "memfd_create", "personality", "mount", "umount2", "pivot_root", "unshare",
+                          "setns", "clone", "clone3", "init_module", "finit_module", "kexec_load", "reboot", "swapon",
+                          "swapoff", "acct", "quotactl", "pidfd_getfd", "open_by_handle_at"})
+        CHECK(std::find(names.begin(), names.end(), n) != names.end());
+    auto compile = seccomp_denied_names(FilterKind::compile, true);
+    CHECK(std::find(compile.begin(), compile.end(), "memfd_create") == compile.end());  // tests only
+    auto outer = seccomp_denied_names(FilterKind::test, false);
+    CHECK(std::find(outer.begin(), outer.end(), "mount") == outer.end());  // bwrap needs it
+}
+
+TEST_CASE("sandbox: seccomp stops ptrace, process_vm, memfd, SysV shm, io_uring, bpf and namespaces") {
+    Probe probe;
+    // With bwrap (outer filter around bwrap, inner one from bwrap --seccomp) and without it
+    // (one filter with every rule).
+    std::vector<SandboxInfo> modes;
+    if (real_sandbox().seccomp) {
+        modes.push_back(real_sandbox());
+        SandboxInfo plain = real_sandbox();
+        plain.bwrap = false;
+        plain.seccomp_outer = false;
+        modes.push_back(plain);
+    } else {
+        WARN("seccomp is not available here: nothing to check");
+    }
+    for (const auto& sandbox : modes) {
+        INFO("bwrap: " << sandbox.bwrap);
+        for (const char* mode : {"ptrace", "process_vm", "memfd", "shm", "io_uring", "bpf", "namespaces", "honest"})
+            expect_stopped(probe, {mode}, sandbox);
+        // Another ABI: the process is killed, not let through.
+        ProcessResult r = probe.run({"int80"}, sandbox);
+        INFO(r.stdout_text << r.stderr_text);
+        CHECK_FALSE(r.exited);
+        CHECK(r.signal == SIGSYS);
+    }
+}
+
+TEST_CASE("sandbox: an allowlist - the kit, the repository and other host paths are not visible") {
+    if (!real_sandbox().bwrap) {
+        WARN("bubblewrap does not work here: " << real_sandbox().description);
+        return;
+    }
+    Probe probe;
+    const std::string kit = GRADER_DEFAULT_KIT;
+    expect_stopped(probe,
+                   {"read", kit, kit + "/exercises/03-async-function/hidden/hidden_test.cpp",
+                    kit + "/solutions/03-async-function/async_function.cpp", kit + "/README.md", GRADER_SANDBOX_PROBE,
+                    "/work", "/root", "/home", "/var", "/opt", "/srv", "/mnt", "/autograder", "/etc/passwd",
+                    "/etc/shadow", "/etc/hostname", "/run", "/sys/kernel", "/boot", (probe.dir / "secret.txt").string()},
+                   real_sandbox());
+    expect_stopped(probe, {"write_root"}, real_sandbox());
+    expect_stopped(probe, {"honest"}, real_sandbox());
+}
+
+TEST_CASE("sandbox: /tmp, /dev/shm and the scratch directory are small tmpfs; 64 open files") {
+    if (!real_sandbox().bwrap) {
+        WARN("bubblewrap does not work here: " << real_sandbox().description);
+        return;
+    }
+    Probe probe;
+    expect_stopped(probe, {"tmpfs"}, real_sandbox());
+    expect_stopped(probe, {"fds"}, real_sandbox());
+    // Nothing of it reached the host's scratch directory.
+    CHECK_FALSE(fs::exists(probe.scratch / "big"));
+}
+
+TEST_CASE("watcher: CPU burnt in short-lived children counts (cpu_limit, not timeout)") {
+    Probe probe;
+    for (const SandboxInfo& sandbox : {real_sandbox(), SandboxInfo{}}) {
+        INFO("bwrap: " << sandbox.bwrap);
+        ProcessResult r = probe.run({"cpu_children"}, sandbox, 0.5);
+        INFO(r.stdout_text << r.stderr_text);
+        CHECK(r.cpu_exceeded);
+        CHECK_FALSE(r.timed_out);
+        CHECK(r.wall_seconds < 5);
+    }
+}
+
+TEST_CASE("proc stat: the fields the watcher reads, reaped children included") {
+    ProcStat st;
+    REQUIRE(parse_proc_stat("42 (a (b) c) S 7 42 42 0 -1 4194560 100 0 0 0 15 5 30 10 20 0 1 0", st));
+    CHECK(st.state == 'S');
+    CHECK(st.ppid == 7);
+    CHECK(st.utime == 15);
+    CHECK(st.stime == 5);
+    CHECK(st.cutime == 30);
+    CHECK(st.cstime == 10);
+}
