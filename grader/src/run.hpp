@@ -38,7 +38,9 @@ struct ProcessLimits {
     // memory_bytes, at most 8 MiB, at least 1 MiB: that memory is not in RLIMIT_AS, so it is
     // kept a small, fixed share of the budget (docs/security.md).
     long tmpfs_bytes = 0;
-    FilterKind filter = FilterKind::compile;  // which seccomp rules (when SandboxInfo::seccomp)
+    // Which seccomp rules (when SandboxInfo::seccomp): the strictest unless a compile step says
+    // otherwise, so a test process never runs with the compilers' rules by omission.
+    FilterKind filter = FilterKind::test;
 };
 
 struct SandboxInfo {

@@ -481,6 +481,8 @@ TEST_CASE("seccomp: the filters are built and deny what docs/security.md lists")
         CHECK(std::find(names.begin(), names.end(), n) != names.end());
     auto compile = seccomp_denied_names(FilterKind::compile, true);
     CHECK(std::find(compile.begin(), compile.end(), "memfd_create") == compile.end());  // tests only
+    // A process that does not say which rules it needs gets the strictest (tests' own).
+    CHECK(ProcessLimits{}.filter == FilterKind::test);
     auto outer = seccomp_denied_names(FilterKind::test, false);
     CHECK(std::find(outer.begin(), outer.end(), "mount") == outer.end());  // bwrap needs it
 }
