@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <stdexcept>
 
@@ -20,7 +21,7 @@ namespace bp = boost::process;
 
 namespace {
 
-constexpr const char* kGraderKitFormat = "aio-grader-kit-3";
+constexpr const char* kGraderKitFormat = "aio-grader-kit-4";  // 4: replay judge binaries
 
 std::string compiler_identity(const std::string& cxx) {
     bp::ipstream out;
@@ -60,6 +61,7 @@ std::vector<fs::path> exercise_headers(const Exercise& ex) {
 }
 
 std::string object_name(const fs::path& src) { return src.stem().string() + ".o"; }
+std::string stub_object_name(const std::string& student_file) { return "stub-" + fs::path(student_file).stem().string() + ".o"; }
 
 // Runs a trusted build step (kit sources) with a time limit but without sandbox.
 std::string run_trusted(const std::vector<std::string>& argv, const fs::path& cwd, const fs::path& log_dir,
@@ -117,6 +119,7 @@ KitBuild::KitBuild(const Config& config, const Kit& kit, const fs::path& cache_d
         hash_tree(h, kit.root, ex.dir / "exercise.toml");
         for (const auto& hdr : exercise_headers(ex)) hash_tree(h, kit.root, hdr);
         for (const auto& t : ex.test_sources) hash_tree(h, kit.root, t);
+        for (const auto& f : ex.student_files) hash_tree(h, kit.root, ex.dir / f);  // the judge's stub
     }
     for (const auto& inc : kit.include_dirs)
         if (fs::exists(inc / "aio" / "testing" / "exercise.hpp")) exercise_info_ = true;
@@ -158,6 +161,8 @@ std::vector<std::string> KitBuild::compile_command(const Exercise& ex, const fs:
     cmd.insert(cmd.end(), {"-c", src.string(), "-o", obj.string()});
     return cmd;
 }
+
+fs::path KitBuild::judge_binary(const Exercise& ex) const { return dir_ / "obj" / ex.id / "judge"; }
 
 std::vector<std::string> KitBuild::link_command(const Exercise& ex, const std::vector<fs::path>& student_objects,
                                                 const fs::path& binary) const {
@@ -208,6 +213,17 @@ void KitBuild::ensure(int jobs) {
         for (auto& [id, err] : ok["exercise_errors"].items()) exercise_errors_[id] = err.get<std::string>();
     } else {
         build(jobs);
+    }
+    // The object audit's view of the kit (a few ms per exercise: symbol tables only).
+    std::vector<fs::path> harness{dir_ / "obj" / "runner.o"};
+    for (const auto& src : kit_.harness_sources) harness.push_back(dir_ / "obj" / ("harness-" + src.stem().string() + ".o"));
+    for (const auto& ex : kit_.exercises) {
+        if (exercise_errors_.count(ex.id)) continue;
+        std::vector<fs::path> tests, references;
+        for (const auto& t : ex.test_sources) tests.push_back(dir_ / "obj" / ex.id / object_name(t));
+        if (exercise_info_) tests.push_back(dir_ / "obj" / ex.id / "exercise_info.o");
+        for (const auto& f : ex.student_files) references.push_back(dir_ / "obj" / ex.id / stub_object_name(f));
+        audit_profiles_[ex.id] = audit::make_profile(harness, tests, references);
     }
     ready_ = true;
 }
@@ -275,6 +291,12 @@ namespace {{
             cmd.insert(cmd.end(), {"-c", info.string(), "-o", (obj / ex.id / "exercise_info.o").string()});
             steps.push_back({cmd, ex.id + "-exercise_info", ex.id});
         }
+        // The replay judge is the test binary linked with the exercise's stub (no student code).
+        for (const auto& f : ex.student_files) {
+            auto cmd = base_flags(ex.dir);
+            cmd.insert(cmd.end(), {"-c", (ex.dir / f).string(), "-o", (obj / ex.id / stub_object_name(f)).string()});
+            steps.push_back({cmd, ex.id + "-stub-" + fs::path(f).stem().string(), ex.id});
+        }
         if (ex.test_sources.empty()) exercise_errors_[ex.id] = "no tests/public_test.cpp or hidden/hidden_test.cpp";
     }
     // The slowest steps (Catch2's runner, the PCH) first, so parallel workers finish together.
@@ -291,6 +313,19 @@ namespace {{
         else exercise_errors_[steps[i].exercise] += first_diagnostic(errors[i], "", 2000);
     }
     if (!fatal.empty()) throw std::runtime_error("the kit does not build:\n" + fatal);
+
+    std::vector<const Exercise*> linkable;
+    for (const auto& ex : kit_.exercises)
+        if (!exercise_errors_.count(ex.id)) linkable.push_back(&ex);
+    std::vector<std::string> link_errors(linkable.size());
+    parallel_for(linkable.size(), jobs, [&](std::size_t i) {
+        const Exercise& ex = *linkable[i];
+        std::vector<fs::path> stubs;
+        for (const auto& f : ex.student_files) stubs.push_back(obj / ex.id / stub_object_name(f));
+        link_errors[i] = run_trusted(link_command(ex, stubs, judge_binary(ex)), dir_, logs, ex.id + "-judge", 900);
+    });
+    for (std::size_t i = 0; i < linkable.size(); ++i)
+        if (!link_errors[i].empty()) exercise_errors_[linkable[i]->id] += "judge: " + first_diagnostic(link_errors[i], "", 2000);
 
     json ok = {{"version", version_}, {"exercise_errors", exercise_errors_}};
     write_json_atomic(dir_ / "ok.json", ok);
@@ -335,6 +370,55 @@ std::string first_diagnostic(const std::string& output, const fs::path& strip_di
         out = "undefined reference to" + out.substr(pos + std::string(": undefined reference to").size());
     return sanitize_text(out, max_bytes);
 }
+
+namespace {
+
+// The object audit (audit.hpp) of the compiled student files; true (and outcome = forbidden)
+// when it rejects them. Objects without debug info that leave a question open (or that have
+// violations, which need lines) are compiled once more with -g, in the same sandbox, and the -g
+// objects decide: -g does not change the generated code.
+template <class RunStep>
+bool audit_student(const KitBuild& kit, const Exercise& ex, const ExerciseFiles& files, const std::vector<fs::path>& objects,
+                   const RunStep& run_step, BuildOutcome& outcome) {
+    const auto started = std::chrono::steady_clock::now();
+    std::vector<std::string> sources;
+    std::vector<audit::Violation> violations;
+    for (const auto& f : files.files) {
+        const std::string name = fs::path(f.name).filename().string();
+        sources.push_back(name);
+        for (auto& v : audit::audit_source(f.content, name)) violations.push_back(std::move(v));
+    }
+    const auto& profile = kit.audit_profile(ex.id);
+    auto object_violations = audit::audit_objects(objects, profile, sources);
+    std::string note;
+    if (!object_violations.empty() && !std::all_of(objects.begin(), objects.end(), [](const fs::path& o) { return audit::has_debug_lines(o); })) {
+        std::vector<fs::path> debug;
+        for (std::size_t i = 0; i < objects.size(); ++i) {
+            const fs::path name = fs::path(files.files[i].name).filename();
+            const fs::path o = objects[i].parent_path() / (name.stem().string() + ".g.o");
+            auto cmd = kit.compile_command(ex, objects[i].parent_path().parent_path() / "src" / name, o, true);
+            cmd.insert(cmd.end() - 4, "-g");
+            std::string output;
+            if (!run_step(cmd, "compile-g-" + name.stem().string(), output, kit.compile_inputs(ex))) break;
+            debug.push_back(o);
+        }
+        if (debug.size() == objects.size()) {
+            object_violations = audit::audit_objects(debug, profile, sources);
+            note = " (with -g)";
+        }
+    }
+    for (auto& v : object_violations) violations.push_back(std::move(v));
+    audit::locate(violations, {}, sources);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    outcome.log += fmt::format("# audit{} {:.1f} ms: {} violation(s)\n", note, ms, violations.size());
+    for (const auto& v : violations) outcome.log += fmt::format("#   {} {} ({}): {}\n", v.what_ko, v.symbol, v.location, v.why_ko);
+    if (violations.empty()) return false;
+    outcome.status = BuildOutcome::Status::forbidden;
+    outcome.first_error = audit::message_ko(violations);
+    return true;
+}
+
+}  // namespace
 
 std::vector<std::string> instructor_flags(const Exercise& ex, const ExerciseFiles& files) {
     std::vector<std::string> out;
@@ -424,6 +508,7 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
         }
         objects.push_back(o);
     }
+    if (ctx.config->sandbox.audit && audit_student(kit, ex, files, objects, run_step, outcome)) return outcome;
     outcome.binary = job_dir / "test-binary";
     std::string output;
     const bool linked = run_step(kit.link_command(ex, objects, outcome.binary), "link", output, kit.link_inputs(ex));

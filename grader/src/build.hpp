@@ -54,6 +54,8 @@ public:
     std::vector<fs::path> compile_inputs(const Exercise& ex) const;
     std::vector<fs::path> link_inputs(const Exercise& ex) const;
     std::vector<fs::path> read_only_inputs(const Exercise& ex) const;  // both (readability checks)
+    // The exercise's tests linked with its stub instead of a student's files: the replay judge.
+    fs::path judge_binary(const Exercise& ex) const;
 
 private:
     void build(int jobs);

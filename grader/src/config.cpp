@@ -116,6 +116,7 @@ Config load_config(const std::optional<fs::path>& file, const std::optional<fs::
         if (auto v = t["sandbox"]["mode"].value<std::string>()) c.sandbox.mode = *v;
         if (auto v = t["sandbox"]["user"].value<std::string>()) c.sandbox.user = *v;
         if (auto v = t["sandbox"]["seccomp"].value<bool>()) c.sandbox.seccomp = *v;
+        if (auto v = t["sandbox"]["audit"].value<bool>()) c.sandbox.audit = *v;
         c.limit_overrides = limits_table(t["limits"].as_table());
         c.harness_sources = string_array(t["kit_layout"]["harness_sources"], c.harness_sources);
         c.include_dirs = string_array(t["kit_layout"]["include_dirs"], c.include_dirs);

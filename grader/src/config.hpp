@@ -60,6 +60,9 @@ struct SandboxConfig {
     std::string mode = "auto";  // auto | bwrap | rlimits
     std::string user = "nobody";  // when the grader runs as root, test processes drop to this user
     bool seccomp = true;          // system-call filters for compilers and tests (seccomp.hpp)
+    // The object audit of student files (audit.hpp). Off only to test the defences behind it
+    // (grader/tests/attacks_test.sh --depth): a course has no reason to turn it off.
+    bool audit = true;
 };
 
 struct Config {

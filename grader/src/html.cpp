@@ -270,20 +270,44 @@ document.documentElement.dataset.students = document.querySelectorAll('#students
     return page("채점 결과", b);
 }
 
-std::string html_student(const StudentRecord& s) {
-    std::string b = "<p><a href=\"../index.html\">← 전체 결과</a></p>\n";
+std::string html_student(const StudentRecord& s, StudentPage view) {
+    // The handout is what a student may be given before publication: public tests only (their
+    // scores and totals), no instructor flags, no link to the class.
+    const bool handout = view == StudentPage::handout;
+    auto shown = [&](const TestResult& t) { return !handout || !t.hidden; };
+    int score = 0, max_score = 0;
+    for (const auto& e : s.exercises)
+        for (const auto& t : e.tests)
+            if (shown(t)) {
+                score += t.score;
+                max_score += t.points;
+            }
+    std::string b = handout ? "" : "<p><a href=\"../index.html\">← 전체 결과</a></p>\n";
     b += fmt::format("<h1>{} <span class=\"note\">({})</span></h1>\n", esc(s.name), esc(s.id));
-    b += fmt::format("<div class=\"cards\"><div class=\"card\">총점<b>{} / {}</b></div><div class=\"card\">판정<b>{}</b></div></div>\n",
-                     s.score, s.max_score, badge(s.verdict));
+    if (handout)
+        b += fmt::format("<div class=\"cards\"><div class=\"card\">공개 테스트<b>{} / {}</b></div></div>\n"
+                         "<p class=\"note\">숨은 테스트의 결과와 총점은 채점 결과가 공개된 뒤에 볼 수 있습니다.</p>\n",
+                         score, max_score);
+    else
+        b += fmt::format("<div class=\"cards\"><div class=\"card\">총점<b>{} / {}</b></div><div class=\"card\">판정<b>{}</b></div></div>\n",
+                         s.score, s.max_score, badge(s.verdict));
     b += "<p class=\"note\">채점 환경: " + esc(s.sandbox_note_ko) + "</p>\n";
     for (const auto& e : s.exercises) {
+        int ex_score = 0, ex_max = 0;
+        for (const auto& t : e.tests)
+            if (shown(t)) {
+                ex_score += t.score;
+                ex_max += t.points;
+            }
         b += fmt::format("<section class=\"exercise\" id=\"{}\">\n<h2>{} {} — {} / {}점 {}{}</h2>\n", esc(e.id), esc(e.id),
-                         esc(e.title), e.score, e.max_score, badge(e.verdict), flag_badge(e.flags));
+                         esc(e.title), ex_score, ex_max, handout && e.message.empty() ? "" : badge(e.verdict),
+                         handout ? "" : flag_badge(e.flags));
         if (!e.message.empty()) {
             b += "<pre class=\"exmsg\">" + esc(e.message) + "</pre>\n";
             if (std::string h = hint_for(e.verdict); !h.empty()) b += "<p class=\"hint\">힌트: " + esc(h) + "</p>\n";
         }
         for (const auto& t : e.tests) {
+            if (!shown(t)) continue;
             const bool ok = t.verdict == "passed";
             b += fmt::format("<div class=\"test {}\"><div>{} <b>{}</b> {} <span class=\"note\">{} / {}점</span>{}</div>\n",
                              ok ? "ok" : "bad", ok ? "✓" : "✗", esc(t.name), t.hidden ? "<span class=\"hidden-tag\">[숨김 테스트]</span>" : "",

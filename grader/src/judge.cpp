@@ -6,6 +6,10 @@
 
 namespace grader {
 
+// aio::detail::kTamperExitCode (harness/include/aio/detail/seal.hpp): the runtime stopped a test
+// whose code changed the clock or the trace.
+constexpr int kTamperExitCode = 87;
+
 namespace {
 
 const char* signal_meaning_ko(int sig) {
@@ -194,6 +198,10 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
         set("grader_error", "샌드박스를 시작하지 못했습니다.");
     } else if (rec.run_seen && rec.done_seen && !rec.start_seen && rec.done_passed + rec.done_failed == 0) {
         set("grader_error", "테스트 프로그램에서 이 테스트를 찾지 못했습니다 (키트 오류).");
+    } else if (!rec.end && p.exit_code == kTamperExitCode) {
+        set("no_result", "테스트하는 코드가 실행 도중 가상 시계나 실행 기록(trace)을 바꾸려 해서 런타임이 테스트를 멈췄습니다. "
+                         "이 테스트는 0점으로 채점하고, 담당 조교가 제출물을 확인합니다.");
+        t.flags.push_back("tampering");
     } else if (!rec.end) {
         if (p.exit_code == 86) {
             set("virtual_time_limit", fmt::format("가상 시간 제한({}초)을 넘었습니다: 블로킹 sleep 이 끝나지 않는 반복문 안에 있습니다.",
@@ -203,6 +211,21 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
                                          "이 테스트는 실행되지 않은 것으로 채점합니다.",
                                          p.exit_code));
         }
+    } else if (reported_pass && p.exit_code == 0 && !rec.tampering.empty()) {
+        set("no_result", "테스트 결과 기록이 조작되었습니다: 결과 채널에 테스트 실행기가 쓰지 않은 기록이 있습니다. "
+                         "이 테스트는 0점으로 채점하고, 담당 조교가 제출물을 확인합니다.");
+        t.flags.push_back("tampering");
+        t.log += "tampering: " + rec.tampering + "\n";
+    } else if (reported_pass && p.exit_code == 0 && !(run.replay && run.replay->confirmed)) {
+        std::string judged;
+        if (run.replay && run.replay->end)
+            for (const auto& f : (*run.replay->end).value("failures", json::array()))
+                judged += (judged.empty() ? "" : "\n\n") + failure_text(f);
+        set("no_result", "테스트 프로그램은 통과했다고 보고했지만, 기록된 실행 결과로 채점기가 다시 판정하니 통과하지 "
+                         "못했습니다 (결과 조작 의심). 이 테스트는 0점으로 채점하고, 담당 조교가 제출물을 확인합니다." +
+                             (judged.empty() ? std::string() : "\n\n" + judged));
+        t.flags.push_back("tampering");
+        t.log += "replay judge: " + (run.replay ? run.replay->reason : std::string("did not run")) + "\n";
     } else if (reported_pass && p.exit_code == 0) {
         set("passed", "");
         t.score = spec.points;
@@ -293,8 +316,10 @@ void summarize(ExerciseResult& r) {
 }
 
 json to_json(const TestResult& t) {
-    return {{"name", t.name}, {"hidden", t.hidden}, {"points", t.points}, {"score", t.score}, {"verdict", t.verdict},
-            {"message", t.message}, {"hints", t.hints}, {"trace", t.trace}};
+    json j = {{"name", t.name},       {"hidden", t.hidden}, {"points", t.points}, {"score", t.score}, {"verdict", t.verdict},
+              {"message", t.message}, {"hints", t.hints},   {"trace", t.trace}};
+    if (!t.flags.empty()) j["flags"] = t.flags;  // absent for the usual case: records stay as they were
+    return j;
 }
 
 json to_json(const ExerciseResult& e) {
@@ -313,6 +338,7 @@ TestResult test_from_json(const json& j) {
     t.verdict = j.value("verdict", "");
     t.message = j.value("message", "");
     t.hints = j.value("hints", json::array());
+    t.flags = j.value("flags", std::vector<std::string>{});
     t.trace = j.value("trace", json());
     return t;
 }

@@ -24,6 +24,7 @@ struct TestResult {
     std::string log;      // English, for instructors (logs/)
     json trace;           // spans/lines/warnings of the last virtual run, or null
     json hints = json::array();  // Korean hints derived from the trace
+    std::vector<std::string> flags;  // for the instructor: "tampering" (results forged or not confirmed)
 };
 
 struct ExerciseResult {

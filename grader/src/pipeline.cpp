@@ -87,12 +87,12 @@ void remove_dead_work_dirs(const fs::path& parent) {
 }
 
 std::string exercise_key(const std::string& kit_version, const Exercise& ex, const Limits& limits,
-                         const SandboxInfo& sandbox, bool share, const ExerciseFiles& files) {
+                         const SandboxInfo& sandbox, bool share, bool audit, const ExerciseFiles& files) {
     Sha256 h;
     h.field(kResultFormat).field(grader_binary_hash()).field(kit_version).field(ex.id);
     h.field(fmt::format("{} {} {} {} {} {} {}", limits.wall_seconds, limits.cpu_seconds, limits.memory_mb, limits.output_kb,
                         limits.processes, limits.virtual_seconds, limits.idle_seconds));
-    h.field(sandbox.bwrap ? "bwrap" : "rlimits").field(share ? "shared" : "lone");
+    h.field(sandbox.bwrap ? "bwrap" : "rlimits").field(share ? "shared" : "lone").field(audit ? "audit" : "no-audit");
     for (const auto& f : files.files) h.field(f.name).field(to_string(f.problem)).field(f.content);
     return h.hex();
 }
@@ -143,6 +143,7 @@ ExerciseResult grade_exercise(const BatchContext& ctx, KitBuild& kit, const Exer
     std::vector<std::string> names;
     for (const auto& spec : ex.tests) names.push_back(spec.name);
     std::vector<TestRun> runs = run_test_cases(ctx, b.binary, names, limits, job_dir, ctx.config->share_processes);
+    confirm_passes(ctx, kit.judge_binary(ex), names, runs, limits, job_dir);
     for (std::size_t i = 0; i < ex.tests.size(); ++i) {
         const TestRun& run = runs[i];
         TestResult t = judge_test(ex.tests[i], limits, run);
@@ -248,7 +249,8 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
         student_key.field(kResultFormat).field(config.hidden_visibility).field(ctx.sandbox.description_ko);
         for (std::size_t e = 0; e < kit.exercises.size(); ++e) {
             const Exercise& ex = kit.exercises[e];
-            keys[s].push_back(exercise_key(kit_build.version(), ex, effective_limits(ex, config), ctx.sandbox, config.share_processes, subs[s].exercises[e]));
+            keys[s].push_back(exercise_key(kit_build.version(), ex, effective_limits(ex, config), ctx.sandbox, config.share_processes,
+                                          config.sandbox.audit, subs[s].exercises[e]));
             student_key.field(keys[s].back());
         }
         StudentRecord& rec = records[s];

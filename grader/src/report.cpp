@@ -67,10 +67,31 @@ std::string csv_field(const std::string& s) {
 }  // namespace
 
 json gradescope_results(const StudentRecord& s, const ReportOptions& options) {
+    // Before publication a student sees the visible tests and the top-level output only, so
+    // neither may reveal the hidden tests (names, counts, points, totals). The total score
+    // includes hidden points: Gradescope hides it while any test with points is not visible,
+    // which the top-level visibility makes sure of. The full summary is a 0-point test that
+    // appears with the hidden tests.
+    const bool hide = options.hidden_visibility != "visible";
     json tests = json::array();
+    bool hidden_points = false;
+    int public_score = 0, public_max = 0;
+    std::string summary_all = fmt::format("총점 {}/{}점 (숨은 테스트 포함).", s.score, s.max_score);
+    std::string summary_public;
+    int exercise_number = 0;
     for (const auto& e : s.exercises) {
+        ++exercise_number;
+        int ex_public_score = 0, ex_public_max = 0, number = 0;
         for (const auto& t : e.tests) {
+            ++number;
+            const bool hidden = t.hidden && hide;
+            hidden_points |= hidden && t.points > 0;
+            if (!hidden) {
+                ex_public_score += t.score;
+                ex_public_max += t.points;
+            }
             tests.push_back({{"name", fmt::format("[{}] {}", e.id, t.name)},
+                             {"number", fmt::format("{}.{}", exercise_number, number)},
                              {"score", t.score},
                              {"max_score", t.points},
                              {"status", t.verdict == "passed" ? "passed" : "failed"},
@@ -78,13 +99,32 @@ json gradescope_results(const StudentRecord& s, const ReportOptions& options) {
                              {"tags", json::array({e.id, t.verdict})},
                              {"visibility", t.hidden ? options.hidden_visibility : "visible"}});
         }
+        public_score += ex_public_score;
+        public_max += ex_public_max;
+        summary_all += fmt::format("\n{} {}: {}/{}점 ({})", e.id, e.title, e.score, e.max_score, verdict_label_ko(e.verdict));
+        const std::string label = e.message.empty() ? "" : fmt::format(" ({})", verdict_label_ko(e.verdict));
+        summary_public += fmt::format("\n{} {}: 공개 테스트 {}/{}점{}", e.id, e.title, ex_public_score, ex_public_max, label);
     }
-    std::string summary = fmt::format("총점 {}/{}점.", s.score, s.max_score);
-    for (const auto& e : s.exercises)
-        summary += fmt::format("\n{} {}: {}/{}점 ({})", e.id, e.title, e.score, e.max_score, verdict_label_ko(e.verdict));
+    std::string summary = hidden_points ? fmt::format("공개 테스트 {}/{}점. 숨은 테스트의 결과와 총점은 채점 결과가 공개된 뒤에 "
+                                                      "볼 수 있습니다.{}", public_score, public_max, summary_public)
+                                        : summary_all;
     if (!s.sandbox_note_ko.empty()) summary += "\n채점 환경: " + s.sandbox_note_ko;
-    return {{"score", s.score},      {"output", summary}, {"visibility", "visible"},
-            {"stdout_visibility", "hidden"}, {"tests", tests}};
+    if (hidden_points)
+        tests.push_back({{"name", "전체 요약 (숨은 테스트 포함)"},
+                         {"number", "0"},
+                         {"score", 0},
+                         {"max_score", 0},
+                         {"status", "passed"},  // information, not a check
+                         {"output", summary_all},
+                         {"visibility", options.hidden_visibility}});
+    json results = {{"score", s.score},
+                    {"output", summary},
+                    {"output_format", "text"},       // keeps the ASCII timelines as written
+                    {"test_output_format", "text"},
+                    {"visibility", hidden_points ? options.hidden_visibility : "visible"},
+                    {"stdout_visibility", "hidden"},
+                    {"tests", tests}};
+    return results;
 }
 
 json classroom_results(const StudentRecord& s) {
@@ -179,6 +219,8 @@ void write_reports(const fs::path& out, const std::vector<StudentRecord>& studen
         write_json_atomic(dir / "results.json", gradescope_results(s, options));
         write_json_atomic(dir / "classroom.json", classroom_results(s));
         write_file_atomic(out / "report" / "students" / (file_safe(s.id) + ".html"), html_student(s));
+        write_file_atomic(out / "report" / "handout" / (file_safe(s.id) + ".html"),
+                          html_student(s, options.hidden_visibility == "visible" ? StudentPage::instructor : StudentPage::handout));
     }
     write_file_atomic(out / "report" / "index.html", html_index(students, summary));
 }

@@ -5,7 +5,7 @@
 //   summary.json                    class overview (machine-readable)
 //   students/<id>/results.json      Gradescope
 //   students/<id>/classroom.json    GitHub Classroom grader format
-//   report/index.html, report/students/<id>.html
+//   report/index.html, report/students/<id>.html (instructor), report/handout/<id>.html (student)
 #pragma once
 #include <string>
 #include <vector>
@@ -42,7 +42,10 @@ void write_reports(const fs::path& out, const std::vector<StudentRecord>& studen
 
 // html.cpp
 std::string html_index(const std::vector<StudentRecord>& students, const json& summary);
-std::string html_student(const StudentRecord& s);
+// instructor: everything (report/students/); handout: what a student may see before the results
+// are published - public tests only, no flags (report/handout/, unless hidden tests are visible).
+enum class StudentPage { instructor, handout };
+std::string html_student(const StudentRecord& s, StudentPage page = StudentPage::instructor);
 std::string svg_timeline(const json& trace, const std::string& title);
 std::string file_safe(const std::string& id);  // for file names and links
 

@@ -130,6 +130,39 @@ int memory_file(const char* name) {
     return high;
 }
 
+// The read end of the results pipe (non-blocking): keeps up to max_bytes, discards the rest so
+// the writer never blocks on a full pipe, and stops polling once every writer has closed it.
+class ResultsReader {
+public:
+    ResultsReader(int fd, std::size_t max_bytes) : fd_(fd), max_(max_bytes) {}
+    int fd() const { return fd_; }
+    bool open() const { return fd_ >= 0 && !closed_; }
+    void drain() {
+        if (!open()) return;
+        char buf[65536];
+        for (;;) {
+            const ssize_t n = ::read(fd_, buf, sizeof buf);
+            if (n > 0) {
+                const std::size_t keep = std::min(std::size_t(n), max_ - std::min(max_, text_.size()));
+                text_.append(buf, keep);
+                overflow_ = overflow_ || keep < std::size_t(n);
+                continue;
+            }
+            if (n == 0) closed_ = true;  // EOF: no writer left
+            if (n < 0 && errno == EINTR) continue;
+            return;  // EAGAIN: nothing more for now
+        }
+    }
+    std::string take() { return std::move(text_); }
+    bool overflowed() const { return overflow_; }
+
+private:
+    int fd_;
+    std::size_t max_;
+    std::string text_;
+    bool closed_ = false, overflow_ = false;
+};
+
 // Size of the file, and up to max_bytes of it from the start.
 std::size_t read_back(int fd, std::size_t max_bytes, std::string& out) {
     struct stat st {};
@@ -291,6 +324,7 @@ std::vector<std::string> bwrap_argv(const ProcessSpec& spec, const SandboxInfo& 
 std::mutex g_children_mutex;
 std::set<pid_t> g_children;
 constexpr unsigned kReapEvery = 8;
+constexpr std::size_t kMaxResultsBytes = 8 << 20;  // a test's records; more is discarded (results_overflow)
 
 void reap_orphans() {
     DIR* dir = ::opendir("/proc");
@@ -414,10 +448,21 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
     setup.in_fd = in.fd;
     setup.out_fd = out.fd;
     setup.err_fd = err.fd;
+    // Results travel on a pipe the grader drains while the test runs: what the runner wrote
+    // cannot be read back or rewritten by the process, and only the grader sees its order.
+    Fd res_write;
     if (spec.results) {
-        res.fd = memory_file("results");
-        setup.results_fd = res.fd;
+        int p[2];
+        if (::pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0) throw std::runtime_error("pipe2 failed");
+        res.fd = ::fcntl(p[0], F_DUPFD_CLOEXEC, 10);
+        res_write.fd = ::fcntl(p[1], F_DUPFD_CLOEXEC, 10);
+        ::close(p[0]);
+        ::close(p[1]);
+        // The child's end blocks when the pipe is full, like any writer (the grader drains it).
+        ::fcntl(res_write.fd, F_SETFL, ::fcntl(res_write.fd, F_GETFL) & ~O_NONBLOCK);
+        setup.results_fd = res_write.fd;
     }
+    ResultsReader results_reader(res.fd, kMaxResultsBytes);
     if (!spec.nonce.empty()) {
         int p[2];
         if (::pipe2(p, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
@@ -487,6 +532,10 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
         child.detach();  // reaped below with wait4, which also gives CPU time and peak memory
     }
     result.launched = true;
+    if (res_write.fd >= 0) {
+        ::close(res_write.fd);  // the child has its copy; the grader only reads
+        res_write.fd = -1;
+    }
 
     const double wall = spec.limits.wall_seconds;
     int pidfd = int(::syscall(SYS_pidfd_open, pid, 0));
@@ -496,6 +545,7 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
     StallDetector stall(spec.limits.idle_seconds);
     double watched_cpu = 0;  // wait4 cannot see the test inside bwrap (its namespace init reaps it)
     bool done = false;
+    double next_sample = tick;
     while (!done) {
         double left = wall - elapsed();
         if (left <= 0) {
@@ -503,15 +553,19 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
             break;
         }
         if (pidfd >= 0) {
-            pollfd p{pidfd, POLLIN, 0};
-            int n = ::poll(&p, 1, int(std::ceil(std::min(left, tick) * 1000)));
-            if (n > 0) done = true;
+            pollfd p[2] = {{pidfd, POLLIN, 0}, {results_reader.fd(), POLLIN, 0}};
+            int n = ::poll(p, results_reader.open() ? 2 : 1, int(std::ceil(std::min(left, tick) * 1000)));
+            if (n > 0 && p[0].revents) done = true;
+            if (n > 0 && results_reader.open() && p[1].revents) results_reader.drain();
         } else {
+            results_reader.drain();
             siginfo_t info{};
             if (::waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid) done = true;
             else std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }
-        if (done || !spec.limits.watch) continue;
+        // Results arriving wake the loop early; the tree is still sampled once per tick.
+        if (done || !spec.limits.watch || elapsed() < next_sample) continue;
+        next_sample = elapsed() + tick;
         const TreeSample sample = sample_tree(pid);
         watched_cpu = std::max(watched_cpu, sample.cpu_seconds);
         if (sample.complete && sample.cpu_seconds >= spec.limits.cpu_seconds) {
@@ -560,7 +614,9 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
         result.stdout_bytes = long(read_back(out.fd, 64 << 10, result.stdout_text));
         result.stderr_bytes = long(read_back(err.fd, 64 << 10, result.stderr_text));
     }
-    if (res.fd >= 0) read_back(res.fd, 8 << 20, result.results_text);
+    results_reader.drain();  // what was written before the end (a straggler cannot block this)
+    result.results_text = results_reader.take();
+    result.results_overflow = results_reader.overflowed();
     return result;
 }
 

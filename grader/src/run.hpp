@@ -92,6 +92,7 @@ struct ProcessResult {
     long max_rss_kb = 0;
     // Captured output (memfd mode): sizes as written, text up to a cap.
     std::string stdout_text, stderr_text, results_text;
+    bool results_overflow = false;  // the results pipe carried more than the grader keeps
     long stdout_bytes = 0, stderr_bytes = 0;
 };
 
@@ -123,6 +124,15 @@ struct ReporterRecords {
     std::string fatal;        // Catch2's fatal-signal name, if reported
     int done_passed = 0, done_failed = 0;
     int foreign_lines = 0;    // lines without the nonce or about another test: ignored
+    std::vector<std::string> observations;  // the test's recorded runs (hex), for the replay judge
+    std::string tampering;    // non-empty: the process's record stream was tampered with (why)
+};
+
+// What the replay judge (replay.hpp) concluded about a test the test process reported passed.
+struct ReplayVerdict {
+    bool confirmed = false;  // the assertions passed on the recorded runs, each run used once
+    std::string reason;      // English, when not confirmed
+    std::optional<json> end; // the judge's own "end" record (its failure messages)
 };
 
 struct TestRun {
@@ -132,6 +142,7 @@ struct TestRun {
     long stdout_bytes = 0, stderr_bytes = 0;
     std::vector<std::string> argv;
     std::string note;  // how this result was obtained, when not from a process of its own (logs)
+    std::optional<ReplayVerdict> replay;  // set for reported passes once the replay judge ran
 };
 
 // One test case in its own process: `binary "<escaped name>"` with a fresh nonce and scratch dir.
@@ -152,6 +163,14 @@ TestRun run_test_case(const BatchContext& ctx, const fs::path& binary, const std
 // of the student's code) is seen by the tests after it, as in the student's own `ctest`.
 std::vector<TestRun> run_test_cases(const BatchContext& ctx, const fs::path& binary, const std::vector<std::string>& names,
                                     const Limits& limits, const fs::path& job_dir, bool share = true);
+
+// The replay judge: the tests `runs` report passed run again in `judge` (the exercise's tests
+// linked with its stub, KitBuild::judge_binary), which replays each test's recorded runs
+// instead of running code and lets the assertions decide. Sets TestRun::replay of those tests.
+// Grades thereby rest on assertions evaluated where the student's code never ran: a process
+// that forges its own verdicts gains nothing, one must forge runs that pass the hidden tests.
+void confirm_passes(const BatchContext& ctx, const fs::path& judge, const std::vector<std::string>& names,
+                    std::vector<TestRun>& runs, const Limits& limits, const fs::path& job_dir);
 
 // Catch2 test-spec escaping so a name is matched literally.
 std::string catch_spec_escape(const std::string& name);

@@ -35,20 +35,43 @@ struct ProcessRecords {
     std::string fatal;
     std::vector<std::string> started;  // in the order the tests started
     std::map<std::string, json> ends;  // the first "end" of each test
+    std::map<std::string, std::vector<std::string>> observations;  // "obs" records per test (hex)
     int foreign_lines = 0;             // no nonce, or about a test not asked for
+    std::string tampering;             // why the record stream cannot come from the runner alone
 };
 
-ProcessRecords parse_records(const std::string& text, const std::string& nonce, const std::set<std::string>& names) {
+ProcessRecords parse_records(const std::string& text, const std::string& nonce, const std::set<std::string>& names,
+                             bool overflow) {
     ProcessRecords r;
-    for (const auto& line : split_lines(text)) {
+    std::uint64_t expected_seq = 0;
+    auto tampered = [&](std::string why) {
+        if (r.tampering.empty()) r.tampering = std::move(why);
+    };
+    const auto lines = split_lines(text);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string& line = lines[i];
         if (line.empty()) continue;
         json rec = json::parse(line, nullptr, false);
         if (rec.is_discarded() || !rec.is_object() || rec.value("nonce", "") != nonce) {
+            // The runner writes nothing else on fd 3; a line cut by the size cap is not tampering.
             ++r.foreign_lines;
+            if (!(overflow && i + 1 == lines.size())) tampered("a line on the results channel that the runner did not write");
             continue;
         }
+        const std::uint64_t seq = rec.contains("seq") && rec["seq"].is_number_unsigned() ? rec["seq"].get<std::uint64_t>() : ~0ull;
+        if (seq != expected_seq) tampered(fmt::format("record {} arrived where record {} was due", seq, expected_seq));
+        expected_seq = seq + 1;
+        if (r.done_seen) tampered("a record after the run's last record (done)");
         const std::string ev = rec.value("event", "");
         const std::string test = rec.value("test", "");
+        if (ev == "start" && std::find(r.started.begin(), r.started.end(), test) != r.started.end())
+            tampered("a test started twice: " + test);
+        if (ev == "end" && r.ends.count(test)) tampered("a second result for one test: " + test);
+        if (ev == "obs") {
+            if (names.count(test)) r.observations[test].push_back(rec.value("data", ""));
+            else ++r.foreign_lines;
+            continue;
+        }
         if (ev == "run") r.run_seen = true;
         else if (ev == "fatal") r.fatal = rec.value("signal", "");
         else if (ev == "done") {
@@ -77,6 +100,8 @@ ReporterRecords records_of(const ProcessRecords& p, const std::string& test) {
     r.foreign_lines = p.foreign_lines;
     r.start_seen = std::find(p.started.begin(), p.started.end(), test) != p.started.end();
     if (auto it = p.ends.find(test); it != p.ends.end()) r.end = it->second;
+    if (auto it = p.observations.find(test); it != p.observations.end()) r.observations = it->second;
+    r.tampering = p.tampering;
     return r;
 }
 
@@ -87,8 +112,9 @@ struct Outcome {
 };
 
 // One process of the test binary running `names` (a Catch2 test spec matching exactly those).
+// `replay`: the judge's input file (in the scratch dir), which also selects judge mode.
 Outcome run_binary(const BatchContext& ctx, const fs::path& binary, const std::vector<std::string>& names,
-                   const Limits& limits, const fs::path& job_dir, int index) {
+                   const Limits& limits, const fs::path& job_dir, int index, const std::string& replay = {}) {
     const fs::path scratch = job_dir / fmt::format("test-{:03d}", index);
     fs::create_directories(scratch);
     hand_over(scratch, ctx.sandbox);
@@ -100,6 +126,11 @@ Outcome run_binary(const BatchContext& ctx, const fs::path& binary, const std::v
     spec.argv = {binary.string(), test_spec, "--use-colour", "no", "--order", "decl"};
     spec.cwd = scratch;
     spec.env = clean_env(scratch);
+    const fs::path replay_file = job_dir / fmt::format("replay-{:03d}.jsonl", index);
+    if (!replay.empty()) {
+        write_file_atomic(replay_file, replay);
+        spec.env.emplace_back("AIO_GRADER_REPLAY", replay_file.string());
+    }
     spec.results = true;  // stdout, stderr and results are captured in memory
     spec.nonce = random_hex(32);
     spec.limits.wall_seconds = limits.wall_seconds;
@@ -115,11 +146,13 @@ Outcome run_binary(const BatchContext& ctx, const fs::path& binary, const std::v
     spec.view.hide = ctx.hidden_paths;
     spec.view.read_only = {binary};
     spec.view.scratch = {scratch};  // a size-limited tmpfs in the sandbox
+    if (!replay.empty()) spec.view.read_only.push_back(replay_file);
 
     Outcome o;
     o.argv = spec.argv;
     o.process = run_process(spec, ctx.sandbox);
-    o.records = parse_records(o.process.results_text, spec.nonce, std::set<std::string>(names.begin(), names.end()));
+    o.records = parse_records(o.process.results_text, spec.nonce, std::set<std::string>(names.begin(), names.end()),
+                              o.process.results_overflow);
     o.process.results_text.clear();
     return o;
 }
@@ -137,6 +170,41 @@ TestRun test_run(const Outcome& o, const std::string& test) {
 }
 
 }  // namespace
+
+void confirm_passes(const BatchContext& ctx, const fs::path& judge, const std::vector<std::string>& names,
+                    std::vector<TestRun>& runs, const Limits& limits, const fs::path& job_dir) {
+    std::vector<std::string> claimed;
+    std::string replay;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const ReporterRecords& rec = runs[i].records;
+        if (!rec.end || !(*rec.end).value("passed", false)) continue;  // a failure needs no second opinion
+        claimed.push_back(names[i]);
+        replay += json{{"test", names[i]}, {"obs", rec.observations}}.dump() + "\n";
+    }
+    if (claimed.empty()) return;
+    const Outcome o = run_binary(ctx, judge, claimed, limits, job_dir, 900, replay);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const ReporterRecords& rec = runs[i].records;
+        if (!rec.end || !(*rec.end).value("passed", false)) continue;
+        ReplayVerdict v;
+        const auto end = o.records.ends.find(names[i]);
+        if (end == o.records.ends.end()) {
+            v.reason = fmt::format("the judge reported no result (exit {}, signal {}, timed out {})", o.process.exit_code,
+                                   o.process.signal, o.process.timed_out);
+        } else {
+            v.end = end->second;
+            const json summary = end->second.value("replay", json::object());
+            const std::size_t used = summary.value("used", std::size_t(0));
+            if (!end->second.value("passed", false))
+                v.reason = "the assertions fail on the recorded runs";
+            else if (used != rec.observations.size())
+                v.reason = fmt::format("the test used {} of the {} recorded runs", used, rec.observations.size());
+            else
+                v.confirmed = true;
+        }
+        runs[i].replay = std::move(v);
+    }
+}
 
 TestRun run_test_case(const BatchContext& ctx, const fs::path& binary, const std::string& test_name,
                       const Limits& limits, const fs::path& job_dir, int index) {

@@ -3,9 +3,22 @@
 # grader/attacks/expected.toml: score <= max_score, verdict among the acceptable ones, no
 # forbidden text (leaked hidden material, "ESCAPED:" limits) in what the student gets back, compile
 # time, and no background process of an attack left running. Controls must keep their scores.
-# usage: attacks_test.sh GRADER ATTACKS KITCACHE WORK [CONFIG]
+# --depth: the same attacks with the object audit turned off ([sandbox] audit = false), so the
+# defences behind it (results channel, replay judge, runtime seal, seccomp, sandbox, limits)
+# meet every attack on their own: scores, leaks and survivors are checked, verdicts are not
+# (the audit's forbidden_code is the verdict most attacks get first).
+# usage: attacks_test.sh [--depth] GRADER ATTACKS KITCACHE WORK [CONFIG]
 set -uo pipefail
+depth=0
+[ "${1:-}" = "--depth" ] && { depth=1; shift; }
 grader=$1 attacks=$2 cache=$3 work=$4 config=${5:-$2/grader.toml}
+if [ "$depth" = 1 ]; then
+  mkdir -p "$work"
+  grep -q '^\[sandbox\]' "$config" || { echo "FAIL $config has no [sandbox] table"; exit 1; }
+  sed '/^\[sandbox\]/a audit = false' "$config" > "$work/grader-depth.toml"
+  sed -i "s#^kit = \"\(.*\)\"#kit = \"$(cd "$(dirname "$config")" && pwd)/\1\"#" "$work/grader-depth.toml"
+  config=$work/grader-depth.toml
+fi
 kit=$(cd "$attacks/../.." && pwd)
 out=$work/out
 
@@ -30,10 +43,10 @@ echo "grader grade exited $rc after $(( $(date +%s) - start )) s (log: $work/gra
 [ "$rc" -ne 0 ] && tail -20 "$work/grade.err"
 
 sleep 1  # let the sandbox's processes go away before looking for survivors
-python3 - "$attacks/expected.toml" "$out" <<'PY'
+python3 - "$attacks/expected.toml" "$out" "$depth" <<'PY'
 import json, os, re, subprocess, sys, tomllib
 
-expected_file, out = sys.argv[1], sys.argv[2]
+expected_file, out, depth = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
 expected = tomllib.load(open(expected_file, "rb"))
 failures = 0
 
@@ -89,7 +102,7 @@ for sid, spec in expected.items():
         minimum = points(spec.get("min_score", {}).get(ex, 0))
         want = verdicts.get(ex, []) if isinstance(verdicts, dict) else verdicts
         score, verdict = e.get("score", 0), e.get("verdict", "")
-        ok = minimum <= score <= maximum and verdict in want
+        ok = minimum <= score <= maximum and (verdict in want if not depth else verdict != "forbidden_code")
         bounds = f"(max {maximum})" if minimum == 0 else f"(want {minimum}..{maximum})"
         report(ok, f"{sid} {ex} score={score} {bounds} verdict={verdict} (want {'|'.join(want)})")
     text = student_text(sid)

@@ -3,6 +3,7 @@
 // Environment: GRADER_OUT (the `grade` output), GRADER_EXAMPLES (grader/examples), GRADER_KIT.
 #define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <cstdlib>
@@ -134,10 +135,22 @@ TEST_CASE("every sample student gets the verdict and score it should") {
         std::size_t tests = 0, hidden = 0;
         for (auto& [id, n] : kit.test_count) tests += std::size_t(n);
         for (auto& [id, n] : kit.hidden_count) hidden += std::size_t(n);
-        REQUIRE(gs["tests"].size() == tests);
+        // Hidden tests with points: the top level is hidden with them, and a 0-point summary
+        // test (shown with the hidden tests) carries the full totals.
+        const bool hides = hidden > 0 && hidden_visibility != "visible";
+        REQUIRE(gs["tests"].size() == tests + (hides ? 1 : 0));
+        if (hides) {
+            CHECK(gs["visibility"] == hidden_visibility);
+            const json& summary = gs["tests"].back();
+            CHECK(summary["max_score"] == 0);
+            CHECK(summary["visibility"] == hidden_visibility);
+            CHECK(summary["output"].get<std::string>().find(fmt::format("총점 {}/{}점", total, max_total)) == 0);
+            CHECK(gs["output"].get<std::string>().find(fmt::format("{}/{}", total, max_total)) == std::string::npos);
+        }
         std::size_t hidden_seen = 0;
         int score_sum = 0;
         for (const auto& t : gs["tests"]) {
+            if (hides && &t == &gs["tests"].back()) continue;  // the summary
             CHECK(t.contains("name"));
             CHECK((t["status"] == "passed" || t["status"] == "failed"));
             CHECK(t["score"].get<int>() <= t["max_score"].get<int>());

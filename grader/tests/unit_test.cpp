@@ -112,11 +112,42 @@ TestRun finished_run(bool passed, int exit_code) {
     run.process.exit_code = exit_code;
     run.records.run_seen = run.records.start_seen = run.records.done_seen = true;
     run.records.end = json{{"event", "end"}, {"passed", passed}, {"failures", json::array()}};
+    if (passed) run.replay = ReplayVerdict{true, "", std::nullopt};  // the replay judge agreed
     return run;
 }
 const TestSpec kSpec{"t", 3, false};
 const Limits kLimits{};
 }  // namespace
+
+TEST_CASE("judge: a reported pass counts only when the replay judge confirms it, on an untampered channel") {
+    TestRun unconfirmed = finished_run(true, 0);
+    unconfirmed.replay.reset();
+    TestResult r = judge_test(kSpec, kLimits, unconfirmed);
+    CHECK(r.verdict == "no_result");
+    CHECK(r.score == 0);
+    CHECK(r.flags == std::vector<std::string>{"tampering"});
+
+    TestRun rejected = finished_run(true, 0);
+    rejected.replay = ReplayVerdict{false, "the assertions fail on the recorded runs",
+                                    json{{"failures", json::array({{{"kind", "explicit"}, {"message", "✗ 총 3초여야 합니다"}}})}}};
+    r = judge_test(kSpec, kLimits, rejected);
+    CHECK(r.verdict == "no_result");
+    CHECK(r.message.find("결과 조작 의심") != std::string::npos);
+    CHECK(r.message.find("총 3초여야 합니다") != std::string::npos);  // what the judge saw
+    CHECK(r.log.find("the assertions fail") != std::string::npos);
+
+    TestRun forged = finished_run(true, 0);
+    forged.records.tampering = "a second result for one test: t";
+    r = judge_test(kSpec, kLimits, forged);
+    CHECK(r.verdict == "no_result");
+    CHECK(r.flags == std::vector<std::string>{"tampering"});
+
+    TestRun stopped = finished_run(false, 87);  // the runtime caught a clock/trace mutator
+    stopped.records.end.reset();
+    r = judge_test(kSpec, kLimits, stopped);
+    CHECK(r.verdict == "no_result");
+    CHECK(r.flags == std::vector<std::string>{"tampering"});
+}
 
 TEST_CASE("judge: a pass counts only with the runner's record AND a clean exit") {
     TestResult ok = judge_test(kSpec, kLimits, finished_run(true, 0));
@@ -215,11 +246,35 @@ TEST_CASE("reports: Gradescope and GitHub Classroom shapes") {
 
     json gs = gradescope_results(s, ReportOptions{"after_due_date"});
     CHECK(gs["score"] == 2);
-    REQUIRE(gs["tests"].size() == 2);
+    REQUIRE(gs["tests"].size() == 3);
     CHECK(gs["tests"][0]["status"] == "passed");
     CHECK(gs["tests"][0]["visibility"] == "visible");
+    CHECK(gs["tests"][0]["number"] == "1.1");
     CHECK(gs["tests"][1]["visibility"] == "after_due_date");
     CHECK(gs["tests"][1]["max_score"] == 1);
+    CHECK(gs["output_format"] == "text");
+    CHECK(gs["test_output_format"] == "text");
+    // Before publication nothing visible reveals the hidden test: the top level (total score,
+    // output) is hidden with it, the visible output counts public tests only, and the full
+    // summary is a 0-point test that appears with the hidden tests.
+    CHECK(gs["visibility"] == "after_due_date");
+    const std::string visible_output = gs["output"];
+    CHECK(visible_output.find("공개 테스트 2/2점") != std::string::npos);
+    CHECK(visible_output.find("2/3") == std::string::npos);
+    CHECK(gs["tests"][2]["visibility"] == "after_due_date");
+    CHECK(gs["tests"][2]["max_score"] == 0);
+    CHECK(gs["tests"][2]["output"].get<std::string>().find("총점 2/3점") != std::string::npos);
+    json open = gradescope_results(s, ReportOptions{"visible"});
+    CHECK(open["tests"].size() == 2);
+    CHECK(open["visibility"] == "visible");
+    CHECK(open["output"].get<std::string>().find("총점 2/3점") != std::string::npos);
+
+    // The student handout omits the hidden test, its points and the instructor's flags.
+    const std::string handout = html_student(s, StudentPage::handout);
+    CHECK(handout.find("공개 테스트<b>2 / 2</b>") != std::string::npos);
+    CHECK(handout.find("<b>h</b>") == std::string::npos);
+    CHECK(handout.find("시간 초과") == std::string::npos);
+    CHECK(html_student(s).find("<b>h</b>") != std::string::npos);
 
     json cl = classroom_results(s);
     CHECK(cl["version"] == 1);
@@ -332,7 +387,8 @@ fs::path fake_binary(const fs::path& dir) {
 read -r -n 64 nonce <&4
 echo "$1" >> '{}'
 IFS=',' read -ra tests <<< "$1"
-rec() {{ printf '{{"nonce":"%s",%s}}\n' "$nonce" "$1" >&3; }}
+seq=0
+rec() {{ printf '{{"nonce":"%s","seq":%d,%s}}\n' "$nonce" $seq "$1" >&3; seq=$((seq + 1)); }}
 rec '"event":"run"'
 failed=0
 code=0
@@ -343,6 +399,8 @@ for t in "${{tests[@]}}"; do
     hang*) sleep 100 ;;
     exit7*) code=7 ;;
     fail*) rec "\"event\":\"end\",\"test\":\"$t\",\"passed\":false"; failed=$((failed + 1)); continue ;;
+    dup*) rec "\"event\":\"end\",\"test\":\"$t\",\"passed\":true" ;;
+    gap*) seq=$((seq + 1)) ;;
   esac
   rec "\"event\":\"end\",\"test\":\"$t\",\"passed\":true"
 done
@@ -369,8 +427,10 @@ PolicyRun run_policy(const std::vector<std::string>& names, bool share) {
     limits.wall_seconds = 20;
     limits.idle_seconds = 0.3;
     PolicyRun out;
-    for (const TestRun& run : run_test_cases(ctx, binary, names, limits, dir / "job", share))
+    for (TestRun run : run_test_cases(ctx, binary, names, limits, dir / "job", share)) {
+        if (run.records.end) run.replay = ReplayVerdict{true, "", std::nullopt};  // the policy is under test
         out.verdicts.push_back(judge_test(TestSpec{"t", 1, false}, limits, run).verdict);
+    }
     std::ifstream log(dir / "processes.log");
     for (std::string line; std::getline(log, line);) out.processes.push_back(line);
     fs::remove_all(dir);
@@ -405,6 +465,15 @@ TEST_CASE("shared test processes: an exit status Catch2 would not give vouches f
     PolicyRun shared = run_policy({"a", "exit7x"}, true);
     CHECK(shared.verdicts == std::vector<std::string>{"passed", "no_result"});
     CHECK(shared.processes == std::vector<std::string>{"a,exit7x", "a", "exit7x"});
+}
+
+TEST_CASE("results channel: a repeated record or a gap in the sequence is tampering") {
+    // A second "end" for one test (a forged pass written before the real one, say), or a record
+    // the runner never numbered: the process vouches for nothing, its passes score 0.
+    PolicyRun dup = run_policy({"dup1"}, false);
+    CHECK(dup.verdicts == std::vector<std::string>{"no_result"});
+    PolicyRun gap = run_policy({"a", "gap1"}, false);
+    CHECK(gap.verdicts == std::vector<std::string>{"passed", "no_result"});
 }
 
 TEST_CASE("shared test processes: a death in the first test is that test's lone run") {
