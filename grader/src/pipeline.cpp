@@ -265,7 +265,10 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
         if (fs::exists(grade_file)) {
             try {
                 StudentRecord old = student_from_json(read_json(grade_file));
-                if (old.key == rec.key) {
+                const bool grader_failed = std::any_of(old.exercises.begin(), old.exercises.end(), [](const ExerciseResult& e) {
+                    return std::any_of(e.tests.begin(), e.tests.end(), [](const TestResult& t) { return t.verdict == "grader_error"; });
+                });
+                if (old.key == rec.key && !grader_failed) {  // the grader's own failures are graded again
                     const bool renamed = old.name != rec.name;  // only the roster changed
                     old.name = rec.name;
                     if (renamed) write_json_atomic(grade_file, to_json(old));
@@ -373,7 +376,10 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
             try {
                 r = grade_exercise(ctx, kit_build, *job.exercise, *job.files, job_dir, log);
                 r.flags = instructor_flags(*job.exercise, *job.files);
-                write_json_atomic(result_cache / (key + ".json"), to_json(r));
+                // The grader's own failure is not the student's result: graded again next time.
+                const bool grader_failed = std::any_of(r.tests.begin(), r.tests.end(),
+                                                       [](const TestResult& t) { return t.verdict == "grader_error"; });
+                if (!grader_failed) write_json_atomic(result_cache / (key + ".json"), to_json(r));
             } catch (const std::exception& e) {
                 // The grader's own failure: recorded for this exercise only, never cached.
                 log += std::string("grader error: ") + e.what() + "\n";

@@ -49,6 +49,35 @@ namespace {
 // Where the child puts the inner seccomp program for bwrap's --seccomp (it reads and closes it).
 // Above the runner's protocol descriptors (3, 4, ...); the grader keeps 3..9 occupied.
 constexpr int kBwrapSeccompFd = 9;
+// grader-lifeline (runner/lifeline.cpp) starts bwrap: the read end of the lifeline pipe, and
+// the descriptor on which bwrap reports its namespace child's PID to it.
+constexpr int kLifelineFd = 8;
+constexpr int kBwrapInfoFd = 7;
+constexpr long kLifelineGraceMs = 2000;
+
+// One pipe for the grader's whole life: the write end never leaves this process (close-on-exec),
+// so every sandbox's copy of the read end reports hang-up the moment the grader dies.
+int lifeline_read_end() {
+    static const int fd = [] {
+        int p[2];
+        if (::pipe2(p, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed (lifeline)");
+        const int read_end = ::fcntl(p[0], F_DUPFD_CLOEXEC, 10);
+        (void)::fcntl(p[1], F_DUPFD_CLOEXEC, 10);  // kept open, unused, until the grader exits
+        ::close(p[0]);
+        ::close(p[1]);
+        return read_end;
+    }();
+    return fd;
+}
+
+const std::string& lifeline_program() {
+    static const std::string path = [] {
+        const fs::path p = fs::read_symlink("/proc/self/exe").parent_path() / "grader-lifeline";
+        if (!fs::exists(p)) throw std::runtime_error(p.string() + " is missing (it is built with the grader)");
+        return p.string();
+    }();
+    return path;
+}
 
 // Everything the child does between vfork and exec. Only async-signal-safe calls that touch no
 // memory of the parent: the grader is multithreaded and the child shares its address space
@@ -60,6 +89,7 @@ struct ChildSetup : bp::extend::handler {
     rlim_t nofile = RLIM_INFINITY;
     const sock_fprog* filter = nullptr;  // outer seccomp filter, installed last (seccomp.hpp)
     int bwrap_filter_fd = -1;            // the inner filter's bytes, for bwrap --seccomp
+    int lifeline_fd = -1;                // becomes kLifelineFd (bwrap only)
     bool drop = false;
     uid_t uid = 0;
     gid_t gid = 0;
@@ -83,6 +113,7 @@ struct ChildSetup : bp::extend::handler {
         ::syscall(SYS_close_range, first_private, ~0U, CLOSE_RANGE_CLOEXEC);
         // After close_range: the inner filter's descriptor must survive the exec of bwrap.
         if (bwrap_filter_fd >= 0 && ::dup2(bwrap_filter_fd, kBwrapSeccompFd) < 0) fail("dup2 seccomp");
+        if (lifeline_fd >= 0 && ::dup2(lifeline_fd, kLifelineFd) < 0) fail("dup2 lifeline");
         if (cwd && ::chdir(cwd) != 0) fail("chdir");
         struct rlimit r;
         auto set = [&](int res, rlim_t soft, rlim_t hard, const char* what) {
@@ -105,7 +136,9 @@ struct ChildSetup : bp::extend::handler {
         }
         // Dies with the grader thread that started it (set after setuid, which clears it), so an
         // interrupted batch leaves nothing running.
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        // In a sandbox the child is grader-lifeline, which must outlive the grader to end the
+        // sandbox safely: it learns of the grader's death from the lifeline pipe instead.
+        if (lifeline_fd < 0) ::prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (::getppid() != parent) ::_exit(125);
         // Default dispositions: the grader ignores SIGPIPE, the test must not inherit that.
         ::signal(SIGPIPE, SIG_DFL);
@@ -312,6 +345,7 @@ std::vector<std::string> bwrap_argv(const ProcessSpec& spec, const SandboxInfo& 
     a.insert(a.end(), {"--remount-ro", "/dev", "--remount-ro", "/"});
     a.insert(a.end(), {"--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL"});
     if (sandbox.seccomp) a.insert(a.end(), {"--seccomp", std::to_string(kBwrapSeccompFd)});
+    a.insert(a.end(), {"--info-fd", std::to_string(kBwrapInfoFd)});  // for grader-lifeline
     a.insert(a.end(), {"--chdir", spec.cwd.string(), "--"});
     a.insert(a.end(), spec.argv.begin(), spec.argv.end());
     return a;
@@ -510,11 +544,16 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
             setup.bwrap_filter_fd = bwrap_filter.fd;
         }
     }
+    if (sandbox.bwrap) setup.lifeline_fd = lifeline_read_end();
     std::vector<std::string> argv = sandbox.bwrap ? bwrap_argv(spec, sandbox) : spec.argv;
     bp::environment env;
     for (const auto& [k, v] : spec.env) env[k] = v;
-    const std::string exe = argv[0] == "bwrap" ? bp::search_path("bwrap").string() : argv[0];
+    std::string exe = argv[0];
     std::vector<std::string> args(argv.begin() + 1, argv.end());
+    if (sandbox.bwrap) {  // grader-lifeline LIFELINE_FD INFO_FD BWRAP ARGS...
+        exe = lifeline_program();
+        args.insert(args.begin(), {std::to_string(kLifelineFd), std::to_string(kBwrapInfoFd), bp::search_path("bwrap").string()});
+    }
 
     const auto start = std::chrono::steady_clock::now();
     std::error_code ec;
@@ -578,6 +617,13 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
         }
     }
     if (!done) {
+        if (sandbox.bwrap && pidfd >= 0) {
+            // grader-lifeline ends the sandbox in an order that leaves nothing behind (its
+            // comment says why); SIGKILL only if it does not answer.
+            ::kill(pid, SIGTERM);
+            pollfd p{pidfd, POLLIN, 0};
+            (void)::poll(&p, 1, int(kLifelineGraceMs));
+        }
         ::kill(-pid, SIGKILL);
         ::kill(pid, SIGKILL);
     }
