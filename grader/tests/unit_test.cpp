@@ -234,8 +234,8 @@ TEST_CASE("reports: Gradescope and GitHub Classroom shapes") {
     ExerciseResult e;
     e.id = "02-x";
     e.title = "제목";
-    TestResult pass{"p", false, 2, 2, "passed", "", "", json(), json::array()};
-    TestResult hidden{"h", true, 1, 0, "timeout", "시간 초과", "", json(), json::array()};
+    TestResult pass{"p", false, 2, 2, "passed", "", "", json(), json::array(), {}};
+    TestResult hidden{"h", true, 1, 0, "timeout", "시간 초과", "", json(), json::array(), {}};
     e.tests = {pass, hidden};
     summarize(e);
     s.exercises = {e};

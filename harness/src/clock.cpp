@@ -56,7 +56,10 @@ void set_virtual_limit(double seconds) {
     g_virtual_limit = seconds;
 }
 namespace detail {
-void advance_loop_time(double seconds) { g_virtual_now += seconds; }  // the event loop's own step
+void advance_loop_time(double seconds) {  // the event loop's own step: never backwards
+    if (!(seconds >= 0)) aio::detail::tampered("aio::clock::detail::advance_loop_time (time turned back)");
+    g_virtual_now += seconds;
+}
 }  // namespace detail
 double virtual_limit() { return g_virtual_limit; }
 
