@@ -489,7 +489,8 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
                                      limits.memory_bytes >> 20);
         else
             over_limit.clear();
-        output = fmt::format("$ {}\n# {} {:.2f} s\n{}", fmt::join(argv, " "), tag, wall, body);
+        // CPU as well as wall time: the compile limit is CPU (a loaded machine stretches the wall).
+        output = fmt::format("$ {}\n# {} {:.2f} s, cpu {:.2f} s\n{}", fmt::join(argv, " "), tag, wall, r.cpu_seconds, body);
         return r.launched && r.exited && r.exit_code == 0;
     };
 
