@@ -97,6 +97,11 @@ std::string exercise_key(const std::string& kit_version, const Exercise& ex, con
     return h.hex();
 }
 
+// The grader's own failure in some test: not the student's result, so never cached or reused.
+bool has_grader_error(const ExerciseResult& e) {
+    return std::any_of(e.tests.begin(), e.tests.end(), [](const TestResult& t) { return t.verdict == "grader_error"; });
+}
+
 struct Job {
     std::string key;
     const Exercise* exercise = nullptr;
@@ -265,9 +270,7 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
         if (fs::exists(grade_file)) {
             try {
                 StudentRecord old = student_from_json(read_json(grade_file));
-                const bool grader_failed = std::any_of(old.exercises.begin(), old.exercises.end(), [](const ExerciseResult& e) {
-                    return std::any_of(e.tests.begin(), e.tests.end(), [](const TestResult& t) { return t.verdict == "grader_error"; });
-                });
+                const bool grader_failed = std::any_of(old.exercises.begin(), old.exercises.end(), has_grader_error);
                 if (old.key == rec.key && !grader_failed) {  // the grader's own failures are graded again
                     const bool renamed = old.name != rec.name;  // only the roster changed
                     old.name = rec.name;
@@ -377,9 +380,7 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
                 r = grade_exercise(ctx, kit_build, *job.exercise, *job.files, job_dir, log);
                 r.flags = instructor_flags(*job.exercise, *job.files);
                 // The grader's own failure is not the student's result: graded again next time.
-                const bool grader_failed = std::any_of(r.tests.begin(), r.tests.end(),
-                                                       [](const TestResult& t) { return t.verdict == "grader_error"; });
-                if (!grader_failed) write_json_atomic(result_cache / (key + ".json"), to_json(r));
+                if (!has_grader_error(r)) write_json_atomic(result_cache / (key + ".json"), to_json(r));
             } catch (const std::exception& e) {
                 // The grader's own failure: recorded for this exercise only, never cached.
                 log += std::string("grader error: ") + e.what() + "\n";
