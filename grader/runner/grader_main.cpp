@@ -17,19 +17,26 @@
 
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
-
-#include <new>
-#include <typeinfo>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <new>
 #include <optional>
 #include <string>
+#include <typeinfo>
 #include <vector>
 
 namespace {
@@ -227,19 +234,27 @@ public:
 
     // Judge mode: one JSON object per line, {"test": name, "obs": [hex, ...]}.
     bool load(const char* path) {
-        replay_ = true;
         std::FILE* f = std::fopen(path, "rb");
         if (!f) return false;
         std::string text;
         char buf[65536];
         for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
         std::fclose(f);
+        nlohmann::json tests = nlohmann::json::array();
         std::size_t pos = 0;
         while (pos < text.size()) {
             std::size_t end = text.find('\n', pos);
             if (end == std::string::npos) end = text.size();
-            nlohmann::json rec = nlohmann::json::parse(text.substr(pos, end - pos), nullptr, false);
+            tests.push_back(nlohmann::json::parse(text.substr(pos, end - pos), nullptr, false));
             pos = end + 1;
+        }
+        return load(tests);
+    }
+    // The same, as a JSON array of those objects (a judge server's request).
+    bool load(const nlohmann::json& tests) {
+        replay_ = true;
+        if (!tests.is_array()) return false;
+        for (const auto& rec : tests) {
             if (!rec.is_object()) return false;
             auto& runs = recordings_[rec.value("test", "")];
             for (const auto& h : rec.value("obs", nlohmann::json::array())) {
@@ -343,7 +358,125 @@ CATCH_TRANSLATE_EXCEPTION(aio::StepLimitError const& e) { return std::string("St
 
 CATCH_TRANSLATE_EXCEPTION(aio::testing::ReplayError const& e) { return std::string("ReplayError: ") + e.what(); }
 
+namespace {
+
+// Judge server (AIO_GRADER_JUDGE_SERVER set by the grader): one judge per exercise serves a whole
+// batch from one sandbox, instead of a sandboxed process started per submission (most of a
+// judge's cost). Each request is judged in a fork of the server taken before any test ran, so no
+// request sees what another left behind, and a crash ends only that request.
+//   fd 0, requests, one JSON object per line:
+//     {"args": [Catch2 arguments], "nonce": 64 hex, "replay": [{"test", "obs"}], "wall": s, "cpu": s}
+//   fd 3, replies, one JSON object per line, after the fork has ended:
+//     {"exited": bool, "exit": n, "signal": n, "timed_out": bool, "results": its fd-3 text, "overflow": bool}
+constexpr std::size_t kMaxReplyResults = 8 << 20;  // as the grader keeps of a test process
+
+[[noreturn]] void judge_request(const nlohmann::json& request, int results_fd) {
+    std::signal(SIGPIPE, SIG_DFL);
+    ::close(0);
+    if (::dup2(results_fd, kResultFd) < 0) ::_exit(125);
+    ::close(results_fd);
+    const int null = ::open("/dev/null", O_RDWR);
+    if (null < 0 || ::dup2(null, 0) < 0 || ::dup2(null, 1) < 0 || ::dup2(null, 2) < 0) ::_exit(125);
+    if (null > 2) ::close(null);
+    const double cpu = request.value("cpu", 10.0);
+    const rlim_t cpu_limit = rlim_t(std::ceil(std::max(cpu, 1.0)));
+    rlimit r{cpu_limit, cpu_limit + 1};
+    ::setrlimit(RLIMIT_CPU, &r);
+    const std::string nonce = request.value("nonce", "");
+    if (nonce.size() != 64 || !g_channel.load(request.value("replay", nlohmann::json::array()))) ::_exit(2);
+    std::memcpy(g_nonce, nonce.data(), 64);
+    aio::testing::set_observer(&g_channel);
+    std::vector<std::string> args{"judge"};
+    for (const auto& a : request.value("args", nlohmann::json::array()))
+        if (a.is_string()) args.push_back(a.get<std::string>());
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    const int rc = Catch::Session().run(int(args.size()), argv.data());
+    std::fflush(nullptr);
+    ::_exit(rc);
+}
+
+nlohmann::json judge_one(const nlohmann::json& request) {
+    nlohmann::json reply{{"exited", false}, {"exit", -1}, {"signal", 0}, {"timed_out", false}, {"overflow", false}};
+    int p[2];
+    if (::pipe2(p, O_CLOEXEC) != 0) return reply;
+    std::fflush(nullptr);
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        ::close(p[0]);
+        ::close(p[1]);
+        reply["error"] = "fork failed";
+        return reply;
+    }
+    if (pid == 0) {
+        ::close(p[0]);
+        judge_request(request, p[1]);
+    }
+    ::close(p[1]);
+    using clock = std::chrono::steady_clock;
+    const auto deadline = clock::now() + std::chrono::duration<double>(request.value("wall", 10.0));
+    std::string results;
+    char buf[65536];
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock::now()).count();
+        pollfd pf{p[0], POLLIN, 0};
+        if (left <= 0 || ::poll(&pf, 1, int(left)) == 0) {
+            reply["timed_out"] = true;
+            ::kill(pid, SIGKILL);
+            break;
+        }
+        const ssize_t n = ::read(p[0], buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;  // EOF: the fork has ended (or closed its results)
+        const std::size_t keep = std::min(std::size_t(n), kMaxReplyResults - std::min(kMaxReplyResults, results.size()));
+        results.append(buf, keep);
+        if (keep < std::size_t(n)) reply["overflow"] = true;
+    }
+    ::close(p[0]);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (WIFEXITED(status)) {
+        reply["exited"] = true;
+        reply["exit"] = WEXITSTATUS(status);
+    } else if (WIFSIGNALED(status)) {
+        reply["signal"] = WTERMSIG(status);
+    }
+    reply["results"] = std::move(results);
+    return reply;
+}
+
+int serve_judge() {
+    std::signal(SIGPIPE, SIG_IGN);  // the grader went away: the next write fails, the loop ends
+    std::string line;
+    char buf[65536];
+    for (;;) {
+        const std::size_t nl = line.find('\n');
+        if (nl == std::string::npos) {
+            const ssize_t n = ::read(0, buf, sizeof buf);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return 0;  // the grader closed the requests: the batch is over
+            line.append(buf, std::size_t(n));
+            continue;
+        }
+        const nlohmann::json request = nlohmann::json::parse(line.substr(0, nl), nullptr, false);
+        line.erase(0, nl + 1);
+        nlohmann::json reply = request.is_object() ? judge_one(request) : nlohmann::json{{"error", "bad request"}};
+        const std::string out = reply.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+        for (std::size_t done = 0; done < out.size();) {
+            const ssize_t n = ::write(kResultFd, out.data() + done, out.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return 0;
+            done += std::size_t(n);
+        }
+    }
+}
+
+}  // namespace
+
 int main(int argc, char* argv[]) {
+    if (std::getenv("AIO_GRADER_JUDGE_SERVER") && !g_nonce[0]) return serve_judge();
     // Judge mode is chosen by the grader, which starts the judge binary itself; the subject's
     // environment is cleared, and a subject that sets this variable only replays nothing.
     if (const char* replay = std::getenv("AIO_GRADER_REPLAY"); replay && *replay) {

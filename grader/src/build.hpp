@@ -16,6 +16,8 @@
 
 namespace grader {
 
+class JudgeServers;
+
 // Everything one grading run shares.
 struct BatchContext {
     const Config* config = nullptr;
@@ -28,6 +30,8 @@ struct BatchContext {
     // Compiling and linking take a CPU each: at most `jobs` at once. Jobs run on twice as many
     // threads, so a test that hangs until its wall limit (using no CPU) does not idle a core.
     std::counting_semaphore<1024>* build_slots = nullptr;
+    // The replay judges (judge_server.hpp); null: each judge runs as a process of its own.
+    JudgeServers* judges = nullptr;
 };
 
 class KitBuild {

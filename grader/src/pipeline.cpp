@@ -13,6 +13,9 @@
 #include <cstdio>
 #include <map>
 #include <mutex>
+#include <optional>
+
+#include "judge_server.hpp"
 
 namespace grader {
 
@@ -370,6 +373,9 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
         std::atomic<int> counter{0};
         std::counting_semaphore<1024> build_slots(std::min(ctx.jobs, 1024));
         ctx.build_slots = &build_slots;
+        std::optional<JudgeServers> judges;  // ended (and waited for) before the work dir goes
+        judges.emplace(ctx, ctx.work_root);
+        ctx.judges = &*judges;
         parallel_for(to_run.size(), 2 * ctx.jobs, [&](std::size_t i) {
             const std::string& key = to_run[i];
             const Job& job = jobs.at(key);
@@ -400,6 +406,8 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
             std::lock_guard lock(results_mutex);
             deliver(key, r);
         });
+        ctx.judges = nullptr;
+        judges.reset();
         if (!options.keep_work) {
             std::error_code ec;
             fs::remove_all(work, ec);

@@ -475,7 +475,8 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
     // In-memory files for the test's output: no disk inode per test, and RLIMIT_FSIZE applies
     // to them like to any regular file.
     const bool capture = spec.stdout_path.empty();
-    Fd in{open_or_throw("/dev/null", O_RDONLY)};
+    Fd in{spec.stdin_fd >= 0 ? spec.stdin_fd : open_or_throw("/dev/null", O_RDONLY)};
+    Fd res_write{spec.fd3};  // owned from here on: closed even if the start fails
     Fd out{capture ? memory_file("stdout") : open_or_throw(spec.stdout_path, O_WRONLY | O_CREAT | O_TRUNC)};
     Fd err{capture ? memory_file("stderr") : open_or_throw(spec.stderr_path, O_WRONLY | O_CREAT | O_TRUNC)};
     Fd res, nonce_read;
@@ -484,7 +485,6 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
     setup.err_fd = err.fd;
     // Results travel on a pipe the grader drains while the test runs: what the runner wrote
     // cannot be read back or rewritten by the process, and only the grader sees its order.
-    Fd res_write;
     if (spec.results) {
         int p[2];
         if (::pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0) throw std::runtime_error("pipe2 failed");
@@ -495,6 +495,8 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
         // The child's end blocks when the pipe is full, like any writer (the grader drains it).
         ::fcntl(res_write.fd, F_SETFL, ::fcntl(res_write.fd, F_GETFL) & ~O_NONBLOCK);
         setup.results_fd = res_write.fd;
+    } else if (spec.fd3 >= 0) {
+        setup.results_fd = res_write.fd;  // closed below once the child has its copy, like the results pipe
     }
     ResultsReader results_reader(res.fd, kMaxResultsBytes);
     if (!spec.nonce.empty()) {
@@ -574,6 +576,10 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
     if (res_write.fd >= 0) {
         ::close(res_write.fd);  // the child has its copy; the grader only reads
         res_write.fd = -1;
+    }
+    if (spec.stdin_fd >= 0) {
+        ::close(in.fd);  // the child has its copy; the grader holds the write end
+        in.fd = -1;
     }
 
     const double wall = spec.limits.wall_seconds;

@@ -75,8 +75,13 @@ struct ProcessSpec {
     fs::path stdout_path, stderr_path;     // files; both empty: captured in memory (memfd)
     ProcessLimits limits;
     View view;
-    bool results = false;                  // a memfd becomes fd 3 (the runner's results)
+    bool results = false;                  // a pipe becomes fd 3 (the runner's results)
     std::string nonce;                     // written to a pipe that becomes fd 4
+    // A long-lived process that talks to the grader (judge_server.hpp): these descriptors become
+    // its stdin and its fd 3 instead of /dev/null and the results pipe (results must be false).
+    // run_process owns them and closes its copies once the child has started, so each side sees
+    // end-of-file when the other ends.
+    int stdin_fd = -1, fd3 = -1;
 };
 
 struct ProcessResult {

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "build.hpp"
+#include "judge_server.hpp"
 #include "run.hpp"
 
 namespace grader {
@@ -111,7 +112,25 @@ struct Outcome {
     std::vector<std::string> argv;
 };
 
-// One process of the test binary running `names` (a Catch2 test spec matching exactly those).
+// The Catch2 arguments that run exactly `names`, in declaration order.
+std::vector<std::string> catch_args(const std::vector<std::string>& names) {
+    std::string test_spec;
+    for (const auto& name : names) test_spec += (test_spec.empty() ? "" : ",") + catch_spec_escape(name);
+    return {test_spec, "--use-colour", "no", "--order", "decl"};
+}
+
+Outcome outcome_of(ProcessResult process, std::vector<std::string> argv, const std::string& nonce,
+                   const std::vector<std::string>& names) {
+    Outcome o;
+    o.argv = std::move(argv);
+    o.process = std::move(process);
+    o.records = parse_records(o.process.results_text, nonce, std::set<std::string>(names.begin(), names.end()),
+                              o.process.results_overflow);
+    o.process.results_text.clear();
+    return o;
+}
+
+// One process of the test binary running `names`.
 // `replay`: the judge's input file (in the scratch dir), which also selects judge mode.
 Outcome run_binary(const BatchContext& ctx, const fs::path& binary, const std::vector<std::string>& names,
                    const Limits& limits, const fs::path& job_dir, int index, const std::string& replay = {}) {
@@ -120,10 +139,9 @@ Outcome run_binary(const BatchContext& ctx, const fs::path& binary, const std::v
     hand_over(scratch, ctx.sandbox);
     ::chmod(scratch.c_str(), 0700);
 
-    std::string test_spec;
-    for (const auto& name : names) test_spec += (test_spec.empty() ? "" : ",") + catch_spec_escape(name);
     ProcessSpec spec;
-    spec.argv = {binary.string(), test_spec, "--use-colour", "no", "--order", "decl"};
+    spec.argv = {binary.string()};
+    for (auto& a : catch_args(names)) spec.argv.push_back(std::move(a));
     spec.cwd = scratch;
     spec.env = clean_env(scratch);
     const fs::path replay_file = job_dir / fmt::format("replay-{:03d}.jsonl", index);
@@ -148,13 +166,7 @@ Outcome run_binary(const BatchContext& ctx, const fs::path& binary, const std::v
     spec.view.scratch = {scratch};  // a size-limited tmpfs in the sandbox
     if (!replay.empty()) spec.view.read_only.push_back(replay_file);
 
-    Outcome o;
-    o.argv = spec.argv;
-    o.process = run_process(spec, ctx.sandbox);
-    o.records = parse_records(o.process.results_text, spec.nonce, std::set<std::string>(names.begin(), names.end()),
-                              o.process.results_overflow);
-    o.process.results_text.clear();
-    return o;
+    return outcome_of(run_process(spec, ctx.sandbox), spec.argv, spec.nonce, names);
 }
 
 TestRun test_run(const Outcome& o, const std::string& test) {
@@ -174,15 +186,26 @@ TestRun test_run(const Outcome& o, const std::string& test) {
 void confirm_passes(const BatchContext& ctx, const fs::path& judge, const std::vector<std::string>& names,
                     std::vector<TestRun>& runs, const Limits& limits, const fs::path& job_dir) {
     std::vector<std::string> claimed;
-    std::string replay;
+    json replay = json::array();
     for (std::size_t i = 0; i < names.size(); ++i) {
         const ReporterRecords& rec = runs[i].records;
         if (!rec.end || !(*rec.end).value("passed", false)) continue;  // a failure needs no second opinion
         claimed.push_back(names[i]);
-        replay += json{{"test", names[i]}, {"obs", rec.observations}}.dump() + "\n";
+        replay.push_back({{"test", names[i]}, {"obs", rec.observations}});
     }
     if (claimed.empty()) return;
-    const Outcome o = run_binary(ctx, judge, claimed, limits, job_dir, 900, replay);
+    // The batch's judge server for this exercise; a process of its own when there is none.
+    const std::string nonce = random_hex(32);
+    std::optional<ProcessResult> served;
+    if (ctx.judges) served = ctx.judges->judge(judge, catch_args(claimed), nonce, replay, limits);
+    Outcome o;
+    if (served) {
+        o = outcome_of(std::move(*served), {judge.string(), "(judge server)"}, nonce, claimed);
+    } else {
+        std::string lines;
+        for (const auto& r : replay) lines += r.dump() + "\n";
+        o = run_binary(ctx, judge, claimed, limits, job_dir, 900, lines);
+    }
     for (std::size_t i = 0; i < names.size(); ++i) {
         const ReporterRecords& rec = runs[i].records;
         if (!rec.end || !(*rec.end).value("passed", false)) continue;

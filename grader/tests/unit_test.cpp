@@ -12,6 +12,7 @@
 #include "build.hpp"
 #include "collect.hpp"
 #include "judge.hpp"
+#include "judge_server.hpp"
 #include "monitor.hpp"
 #include "report.hpp"
 #include "run.hpp"
@@ -480,6 +481,97 @@ TEST_CASE("shared test processes: a death in the first test is that test's lone 
     PolicyRun shared = run_policy({"crash1", "hang1", "a", "b"}, true);
     CHECK(shared.verdicts == std::vector<std::string>{"crash", "stalled", "passed", "passed"});
     CHECK(shared.processes == std::vector<std::string>{"crash1,hang1,a,b", "hang1,a,b", "a,b"});
+}
+
+namespace {
+// A judge for confirm_passes: as a judge server (AIO_GRADER_JUDGE_SERVER) it answers requests on
+// stdin/fd 3 when `serves`, else it exits at once (a server that cannot start); run as a process
+// of its own it replays from AIO_GRADER_REPLAY. Either way, tests named refute* fail on replay.
+// Every start and request is logged to `log`.
+fs::path fake_judge(const fs::path& dir, bool serves) {
+    fs::create_directories(dir);
+    const fs::path script = dir / "fake-judge";
+    std::ofstream(script) << fmt::format(R"(#!/usr/bin/python3
+import json, os, sys
+log = open('{}', 'a')
+def records(nonce, spec, replay):
+    obs = {{r['test']: r['obs'] for r in replay}}
+    recs = [{{'event': 'run'}}]
+    for t in spec.split(','):
+        recs += [{{'event': 'start', 'test': t}},
+                 {{'event': 'end', 'test': t, 'passed': not t.startswith('refute'), 'replay': {{'used': len(obs.get(t, []))}}}}]
+    recs.append({{'event': 'done'}})
+    return ''.join(json.dumps(dict(r, nonce=nonce, seq=i)) + '\n' for i, r in enumerate(recs))
+if os.environ.get('AIO_GRADER_JUDGE_SERVER'):
+    log.write('server\n'); log.flush()
+    if not {}: sys.exit(0)
+    out = os.fdopen(3, 'w')
+    for line in sys.stdin:
+        req = json.loads(line)
+        log.write('request ' + req['args'][0] + '\n'); log.flush()
+        out.write(json.dumps({{'exited': True, 'exit': 0, 'results': records(req['nonce'], req['args'][0], req['replay'])}}) + '\n')
+        out.flush()
+else:
+    log.write('process ' + sys.argv[1] + '\n'); log.flush()
+    nonce = os.read(4, 64).decode()
+    replay = [json.loads(l) for l in open(os.environ['AIO_GRADER_REPLAY'])]
+    os.write(3, records(nonce, sys.argv[1], replay).encode())
+)", (dir / "judge.log").string(), serves ? "True" : "False");
+    fs::permissions(script, fs::perms::owner_all);
+    return script;
+}
+
+struct JudgedBatch {
+    std::vector<std::vector<bool>> confirmed;  // per submission, per test
+    std::vector<std::string> log;
+};
+
+// Two submissions whose every test reported a pass with one recorded run, judged in one batch.
+JudgedBatch judge_two_submissions(bool serves) {
+    const fs::path dir = fs::temp_directory_path() / fmt::format("grader-judges-{}-{}", ::getpid(), serves);
+    fs::remove_all(dir);
+    const fs::path judge = fake_judge(dir, serves);
+    const std::vector<std::string> names{"a", "refute1", "b"};
+    BatchContext ctx;  // no sandbox: which process judges is under test, not the isolation
+    Limits limits;
+    limits.wall_seconds = 20;
+    std::signal(SIGPIPE, SIG_IGN);  // as the grader's main: a server gone is an error, not a signal
+    JudgedBatch out;
+    {
+        JudgeServers servers(ctx, dir);
+        ctx.judges = &servers;
+        for (int sub = 0; sub < 2; ++sub) {
+            std::vector<TestRun> runs(names.size());
+            for (TestRun& r : runs) {
+                r.records.end = json{{"passed", true}};
+                r.records.observations = {"00"};
+            }
+            confirm_passes(ctx, judge, names, runs, limits, dir / fmt::format("job-{}", sub));
+            std::vector<bool> c;
+            for (const TestRun& r : runs) c.push_back(r.replay && r.replay->confirmed);
+            out.confirmed.push_back(c);
+        }
+    }
+    std::ifstream log(dir / "judge.log");
+    for (std::string line; std::getline(log, line);) out.log.push_back(line);
+    fs::remove_all(dir);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("judge servers: one process judges every submission of an exercise") {
+    const JudgedBatch b = judge_two_submissions(true);
+    const std::vector<bool> expected{true, false, true};
+    CHECK(b.confirmed == std::vector<std::vector<bool>>{expected, expected});
+    CHECK(b.log == std::vector<std::string>{"server", "request a,refute1,b", "request a,refute1,b"});
+}
+
+TEST_CASE("judge servers: a server that does not start leaves the judging to processes of their own") {
+    const JudgedBatch b = judge_two_submissions(false);
+    const std::vector<bool> expected{true, false, true};
+    CHECK(b.confirmed == std::vector<std::vector<bool>>{expected, expected});
+    // Asked once; after that every judge is a process of its own, with the same verdicts.
+    CHECK(b.log == std::vector<std::string>{"server", "process a,refute1,b", "process a,refute1,b"});
 }
 
 namespace {
