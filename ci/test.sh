@@ -14,3 +14,6 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIT_SOURCES=sol
 cmake --build build -j"$JOBS" --target all kit_exercises
 ctest --test-dir build --output-on-failure -j"$JOBS"
 bash ci/check_stubs.sh build/stubs
+# The Gradescope package on Ubuntu 22.04's toolchain (g++ 11, Boost 1.74, bundled Catch2/TOML++),
+# graded in a simulated /autograder (bubblewrap view: needs root, as CI runs).
+if [ "$(id -u)" -eq 0 ]; then bash ci/ubuntu_minimum.sh build; else echo "ci/ubuntu_minimum.sh: not run (needs root)"; fi

@@ -2,9 +2,6 @@
 
 #include <fmt/format.h>
 
-#ifndef BOOST_PROCESS_USE_STD_FS
-#define BOOST_PROCESS_USE_STD_FS
-#endif
 #include <boost/process.hpp>
 
 #include <sys/stat.h>

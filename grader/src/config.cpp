@@ -144,6 +144,10 @@ Kit load_kit(const Config& config) {
     if (!fs::is_directory(kit.root / "exercises"))
         throw std::runtime_error("no exercises/ in kit " + kit.root.string() + " (use --kit)");
     for (const auto& d : config.include_dirs) kit.include_dirs.push_back(resolve(kit.root, d));
+    // The header-only libraries a Gradescope package bundles (`grader gradescope-package`: Catch2
+    // v2's single header, TOML++), for images that lack them (Ubuntu 22.04 has no TOML++, 24.04
+    // has Catch2 3). -I comes before the system's directories, so these are the ones compiled.
+    if (const fs::path bundled = kit.root / kBundledIncludeDir; fs::is_directory(bundled)) kit.include_dirs.push_back(bundled);
     for (const auto& s : config.harness_sources) {
         std::vector<fs::path> found;
         collect_sources(resolve(kit.root, s), found);

@@ -41,6 +41,9 @@ struct Exercise {
     int max_points() const;
 };
 
+// Where a Gradescope package puts the header-only libraries it bundles, relative to the kit root.
+inline constexpr const char* kBundledIncludeDir = "third_party/include";
+
 struct CompileConfig {
     std::string cxx = "g++";
     std::vector<std::string> flags{"-std=c++20", "-O1", "-pthread", "-fdiagnostics-color=never"};

@@ -4,9 +4,6 @@
 
 #include <fmt/format.h>
 
-#ifndef BOOST_PROCESS_USE_STD_FS
-#define BOOST_PROCESS_USE_STD_FS
-#endif
 #include <boost/process.hpp>
 #include <boost/process/extend.hpp>
 #include <boost/process/posix.hpp>
