@@ -142,7 +142,8 @@ std::string svg_timeline(const json& trace, const std::string& title) {
     if (end <= 0) end = 1;
     const std::size_t rows = std::min<std::size_t>(spans.size(), 40);
     const double label_w = 190, chart_w = 620, row_h = 22, top = 28, right = 20;
-    const double height = top + row_h * double(rows) + 12;
+    const double legend_h = 24;  // one row of swatches under the chart
+    const double height = top + row_h * double(rows) + 12 + legend_h;
     const double width = label_w + chart_w + right;
     auto x = [&](double t) { return label_w + chart_w * std::clamp(t, 0.0, end) / end; };
 
@@ -154,7 +155,7 @@ std::string svg_timeline(const json& trace, const std::string& title) {
     for (double t = 0; t <= end + 1e-9; t += step) {
         svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#e3e3e3\"/>"
                            "<text x=\"{0}\" y=\"16\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">{3:g}s</text>\n",
-                           num(x(t)), num(top - 4), num(height - 8), t);
+                           num(x(t)), num(top - 4), num(height - 8 - legend_h), t);
     }
     std::map<long, std::size_t> row_of;
     for (std::size_t i = 0; i < rows; ++i) {
@@ -197,7 +198,27 @@ std::string svg_timeline(const json& trace, const std::string& title) {
         svg += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"#263238\"><title>[{:7.3f}] {}</title></circle>\n",
                            num(x(l.value("t", 0.0))), num(y + 11), l.value("t", 0.0), esc(l.value("text", "")));
     }
-    svg += "</svg>\n";
+    // The legend: what each mark means, in the order a reader meets them.
+    struct Key {
+        const char* label;
+        const char* mark;  // SVG for a 14x10 swatch at (0, 0)
+    };
+    const Key keys[] = {
+        {"완료", "<rect width=\"14\" height=\"10\" rx=\"2\" fill=\"#43a047\"/>"},
+        {"예외", "<rect width=\"14\" height=\"10\" rx=\"2\" fill=\"#e53935\"/>"},
+        {"취소", "<rect width=\"14\" height=\"10\" rx=\"2\" fill=\"#9e9e9e\"/>"},
+        {"끝나지 않음", "<rect width=\"14\" height=\"10\" rx=\"2\" fill=\"#fb8c00\" fill-opacity=\"0.45\" stroke=\"#fb8c00\" stroke-dasharray=\"4 2\"/>"},
+        {"시작 대기", "<rect y=\"2\" width=\"14\" height=\"6\" fill=\"#cfd8dc\"/>"},
+        {"블로킹 sleep", "<rect y=\"3\" width=\"14\" height=\"4\" fill=\"#b71c1c\"/>"},
+        {"출력한 줄", "<circle cx=\"7\" cy=\"5\" r=\"3\" fill=\"#263238\"/>"},
+    };
+    svg += fmt::format("<g class=\"legend\" transform=\"translate(4 {})\" font-size=\"11\" fill=\"#444\">", num(height - legend_h + 4));
+    double lx = 0;
+    for (const Key& k : keys) {
+        svg += fmt::format("<g transform=\"translate({} 0)\">{}<text x=\"18\" y=\"9\">{}</text></g>", num(lx), k.mark, k.label);
+        lx += 30 + 11.0 * double(std::string_view(k.label).size()) / 3.0 * 1.1;  // Hangul: 3 bytes, ~11 px each
+    }
+    svg += "</g>\n</svg>\n";
     return svg;
 }
 
