@@ -19,6 +19,7 @@
 
     python3 tools/student_pack/pack_test.py WORK_DIR      (WORK_DIR is wiped and reused)
 """
+import json
 import os
 import re
 import shlex
@@ -87,6 +88,23 @@ def check_contents(pack, kit):
                    "harness/src/testing/catch_main.cpp", "exercises/CMakeLists.txt",
                    ".github/workflows/classroom.yml"):
         check((pack / needed).is_file(), f"pack lacks {needed}")
+
+    # The devcontainer (Windows, macOS, other Linux): JSON that builds its Dockerfile from the pack,
+    # a Debian 12 image set up by the pack's own ci/setup.sh (which step 4 runs on this machine).
+    dc = pack / ".devcontainer"
+    try:
+        spec = json.loads((dc / "devcontainer.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        spec = {}
+        check(False, f".devcontainer/devcontainer.json: {e}")
+    build = spec.get("build", {})
+    check((dc / build.get("dockerfile", "?")).is_file(), f"devcontainer: no Dockerfile {build.get('dockerfile')}")
+    check((dc / build.get("context", "?")).resolve() == pack.resolve(), "devcontainer: the build context is not the pack")
+    dockerfile = (dc / "Dockerfile").read_text(encoding="utf-8") if (dc / "Dockerfile").is_file() else ""
+    check(re.search(r"^FROM debian:12\b", dockerfile, re.M) is not None, "devcontainer: not Debian 12")
+    check("COPY ci/setup.sh" in dockerfile, "devcontainer: does not install with ci/setup.sh")
+    check("내 컴퓨터에서 실습하기" in (pack / "README.md").read_text(encoding="utf-8"),
+          "README: no Korean section on other systems")
 
     exercise_dirs = sorted(p.name for p in (pack / "exercises").iterdir() if p.is_dir())
     check(exercise_dirs == sorted(kit), f"pack exercises {exercise_dirs} != kit exercises {sorted(kit)}")
