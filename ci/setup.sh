@@ -3,7 +3,7 @@
 set -euo pipefail
 PKGS=(build-essential cmake ninja-build ccache python3 python3-yaml git zip unzip
       catch2 libboost1.81-dev libtomlplusplus-dev libfmt-dev libcli11-dev nlohmann-json3-dev
-      bubblewrap libseccomp-dev pkg-config chromium time
+      bubblewrap libseccomp-dev pkg-config chromium time similarity-tester
       g++-11 python3-jsonschema fonts-nanum)  # g++-11: ci/ubuntu_minimum.sh; fonts: Hangul in the report
 missing=()
 for p in "${PKGS[@]}"; do

@@ -145,7 +145,6 @@ std::vector<SubmissionRef> shard(const std::vector<SubmissionRef>& all, int inde
     return out;
 }
 
-namespace {
 std::vector<std::string> parse_csv_line(const std::string& line) {
     std::vector<std::string> fields;
     std::string cur;
@@ -168,34 +167,43 @@ std::vector<std::string> parse_csv_line(const std::string& line) {
     fields.push_back(trim(cur));
     return fields;
 }
-}  // namespace
 
-std::map<std::string, std::string> load_roster(const fs::path& csv) {
+RosterTable load_roster_table(const fs::path& csv) {
     auto text = read_file(csv);
     if (!text) throw std::runtime_error("cannot read roster " + csv.string());
     std::string body = *text;
     if (starts_with(body, "\xEF\xBB\xBF")) body = body.substr(3);  // spreadsheet exports add a BOM
     auto lines = split_lines(body);
-    if (lines.empty()) return {};
-    auto header = parse_csv_line(lines[0]);
-    for (auto& h : header) std::transform(h.begin(), h.end(), h.begin(), ::tolower);
-    auto column = [&](std::initializer_list<const char*> names) -> int {
-        for (const char* n : names)
-            for (std::size_t i = 0; i < header.size(); ++i)
-                if (header[i] == n) return int(i);
-        return -1;
-    };
-    int key = column({"directory", "submission", "github_username", "login", "identifier", "id"});
-    int name = column({"name", "full_name", "student_name"});
+    RosterTable table;
+    if (lines.empty()) return table;
+    table.header = parse_csv_line(lines[0]);
+    for (auto& h : table.header) std::transform(h.begin(), h.end(), h.begin(), ::tolower);
+    const int key = table.column({"directory", "submission", "github_username", "login", "identifier", "id"});
+    const int name = table.column({"name", "full_name", "student_name"});
     if (key < 0 || name < 0)
         throw std::runtime_error("roster " + csv.string() + ": need a header with a directory and a name column");
-    std::map<std::string, std::string> out;
     for (std::size_t i = 1; i < lines.size(); ++i) {
         if (trim(lines[i]).empty()) continue;
         auto f = parse_csv_line(lines[i]);
-        if (int(f.size()) > std::max(key, name) && !f[std::size_t(key)].empty())
-            out[f[std::size_t(key)]] = f[std::size_t(name)];
+        if (int(f.size()) <= std::max(key, name) || f[std::size_t(key)].empty()) continue;
+        f.resize(table.header.size());
+        table.rows[f[std::size_t(key)]] = std::move(f);
     }
+    table.name_column = name;
+    return table;
+}
+
+int RosterTable::column(std::initializer_list<const char*> names) const {
+    for (const char* n : names)
+        for (std::size_t i = 0; i < header.size(); ++i)
+            if (header[i] == n) return int(i);
+    return -1;
+}
+
+std::map<std::string, std::string> load_roster(const fs::path& csv) {
+    const RosterTable table = load_roster_table(csv);
+    std::map<std::string, std::string> out;
+    for (const auto& [id, row] : table.rows) out[id] = row[std::size_t(table.name_column)];
     return out;
 }
 

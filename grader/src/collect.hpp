@@ -2,6 +2,7 @@
 // and take from each only the files a student may edit (exercise.toml `student_files`), checking
 // that each one exists and is UTF-8 text. Nothing else of a submission is ever read or built.
 #pragma once
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <vector>
@@ -49,6 +50,18 @@ std::vector<SubmissionRef> shard(const std::vector<SubmissionRef>& all, int inde
 // CSV with a header row: the key column is the first of directory, submission, github_username,
 // login, identifier, id; the name column the first of name, full_name, student_name.
 std::map<std::string, std::string> load_roster(const fs::path& csv);
+// Every column of the roster (lower-case header; rows by the key column; rows padded to the
+// header), for the LMS exports (export.hpp), which also need emails and student numbers.
+struct RosterTable {
+    std::vector<std::string> header;
+    std::map<std::string, std::vector<std::string>> rows;
+    int name_column = -1;
+    int column(std::initializer_list<const char*> names) const;  // first present, else -1
+};
+RosterTable load_roster_table(const fs::path& csv);
+// One CSV record (RFC 4180 quoting, fields trimmed); records do not span lines. Shared by every
+// CSV the grader reads (roster, extensions).
+std::vector<std::string> parse_csv_line(const std::string& line);
 
 Submission collect(const SubmissionRef& ref, const Kit& kit, const std::map<std::string, std::string>& roster);
 // The same checks on one loose file (used by collect and its tests).

@@ -151,6 +151,9 @@ int run_gradescope(const Config& config, const Kit& kit, const GradescopeOptions
         g.jobs = options.jobs;
         g.cache_dir = options.cache_dir.value_or(default_cache_dir());
         g.write_logs = true;
+        // Gradescope writes when the student submitted next to the submission folder.
+        if (const fs::path m = fs::absolute(options.submission).parent_path() / "submission_metadata.json"; fs::exists(m))
+            g.submission_metadata = m;
         grade_batch(config, kit, g);
         auto records = load_records({g.out});
         if (records.empty()) throw std::runtime_error("no result was produced");

@@ -100,6 +100,7 @@ Config load_config(const std::optional<fs::path>& file, const std::optional<fs::
             throw std::runtime_error(fmt::format("{}: {}", file->string(), e.description()));
         }
         c.config_dir = fs::absolute(*file).parent_path();
+        c.file = fs::absolute(*file);
         if (auto k = t["kit"].value<std::string>()) kit = resolve(c.config_dir, *k);
         c.exercises = string_array(t["exercises"], {});
         if (auto v = t["hidden_visibility"].value<std::string>()) c.hidden_visibility = *v;

@@ -71,6 +71,7 @@ struct SandboxConfig {
 struct Config {
     fs::path kit_root;
     fs::path config_dir;                    // relative paths in grader.toml resolve against this
+    std::optional<fs::path> file;           // grader.toml itself (lateness.cpp reads its [deadline])
     std::vector<std::string> exercises;     // empty: every exercise of the kit
     CompileConfig compile;
     SandboxConfig sandbox;

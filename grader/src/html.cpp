@@ -232,6 +232,8 @@ std::string html_index(const std::vector<StudentRecord>& students, const json& s
                      "<div class=\"card\">전체 통과<b>{}명</b></div></div>\n",
                      students.size(), students.empty() ? 0.0 : sum / double(students.size()), summary.value("max_score", 0), passed);
 
+    if (summary.value("similarity", false))  // written by `grader similarity` / grade --similarity
+        b += "<p><a href=\"similarity.html\">코드 유사도 검사 결과</a></p>\n";
     b += "<h2>점수 분포</h2>\n" + histogram(summary);
 
     b += "<h2>과제별 통과율</h2>\n<table class=\"exercises\"><tr><th>과제</th><th>제목</th><th>통과율</th><th>평균</th><th>판정</th></tr>\n";
@@ -260,7 +262,8 @@ std::string html_index(const std::vector<StudentRecord>& students, const json& s
     std::vector<std::string> ids;
     for (const auto& x : summary["exercises"]) ids.push_back(x.value("id", ""));
     for (const auto& id : ids) b += "<th>" + esc(id.substr(0, 2)) + "</th>";
-    b += "<th>총점</th><th>판정</th></tr>\n";
+    const bool late = std::any_of(students.begin(), students.end(), [](const StudentRecord& s) { return s.late.configured; });
+    b += late ? "<th>총점</th><th>판정</th><th>지각 (분 · 감점)</th></tr>\n" : "<th>총점</th><th>판정</th></tr>\n";
     for (const auto& s : students) {
         b += fmt::format("<tr class=\"student\"><td><a href=\"students/{}.html\">{}</a></td><td>{}</td>", esc(file_safe(s.id)),
                          esc(s.id), esc(s.name));
@@ -272,8 +275,12 @@ std::string html_index(const std::vector<StudentRecord>& students, const json& s
         std::vector<std::string> flags;
         for (const auto& e : s.exercises)
             for (const auto& f : e.flags) flags.push_back(e.id + ":" + f);
-        b += fmt::format("<td class=\"num\">{} / {}</td><td>{}{}</td></tr>\n", s.score, s.max_score, badge(s.verdict),
-                         flag_badge(flags));
+        b += fmt::format("<td class=\"num\">{} / {}</td><td>{}{}</td>", s.score, s.max_score, badge(s.verdict), flag_badge(flags));
+        if (late)
+            b += s.late.submitted_at.empty() ? "<td>?</td>"
+                                             : fmt::format("<td class=\"num\" title=\"{}\">{} · {:g}%</td>", esc(lateness_ko(s.late)),
+                                                           s.late.late_minutes, s.late.penalty_percent);
+        b += "</tr>\n";
     }
     b += "</table>\n";
     b += R"(<script>
@@ -313,6 +320,8 @@ std::string html_student(const StudentRecord& s, StudentPage view) {
         b += fmt::format("<div class=\"cards\"><div class=\"card\">총점<b>{} / {}</b></div><div class=\"card\">판정<b>{}</b></div></div>\n",
                          s.score, s.max_score, badge(s.verdict));
     b += "<p class=\"note\">채점 환경: " + esc(s.sandbox_note_ko) + "</p>\n";
+    if (s.late.configured)  // exercise points below are before the penalty, the total after it
+        b += "<p class=\"late\">" + esc(lateness_ko(s.late)) + "</p>\n";
     for (const auto& e : s.exercises) {
         int ex_score = 0, ex_max = 0;
         for (const auto& t : e.tests)
@@ -355,5 +364,9 @@ std::string html_student(const StudentRecord& s, StudentPage view) {
          "document.querySelectorAll('svg.timeline rect.span').length;\n</script>\n";
     return page(s.name + " — 채점 결과", b);
 }
+
+// For pages written outside this file (similarity.cpp): the same look and escaping.
+std::string html_page(const std::string& title, const std::string& body) { return page(title, body); }
+std::string html_escape(std::string_view s) { return esc(s); }
 
 }  // namespace grader

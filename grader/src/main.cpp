@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "pipeline.hpp"
+#include "similarity.hpp"
 
 using namespace grader;
 
@@ -51,7 +52,21 @@ int main(int argc, char** argv) {
     g->add_option("--work-dir", work_dir, "scratch directory (default: fresh under $TMPDIR)");
     g->add_flag("--keep-work", grade.keep_work, "keep build/scratch directories");
     g->add_flag("--no-progress", no_progress, "no progress bar");
+    g->add_option("--only", grade.only, "regrade only these submission ids into the existing OUT (the rest stays untouched)");
+    g->add_flag("--similarity", grade.similarity, "also compare submissions with sim_c++ (report/similarity.html)");
+    g->add_option("--similarity-threshold", grade.similarity_threshold, "percent (default 60)");
     common(g);
+
+    std::string sim_submissions, sim_out;
+    std::optional<std::string> sim_roster;
+    SimilarityOptions sim;
+    auto* y = app.add_subcommand("similarity", "compare submissions per exercise with sim_c++, starter code subtracted");
+    y->add_option("SUBMISSIONS", sim_submissions, "directory of submissions")->required();
+    y->add_option("-o,--out", sim_out, "output directory (a graded OUT gets the link in its report)")->required();
+    y->add_option("--threshold", sim.threshold, "percent (default 60)");
+    y->add_option("--min-run", sim.min_run, "shortest match in tokens (default 24)");
+    y->add_option("--roster", sim_roster, "roster CSV (names; LMS exports when OUT is graded)");
+    common(y);
 
     CheckOptions check;
     std::string check_dir;
@@ -104,6 +119,9 @@ int main(int argc, char** argv) {
             std::cout << fmt::format("kit {} ready in {}\n", build.version().substr(0, 16), build.dir().string());
             return 0;
         }
+        if (*y)
+            return run_similarity(config, kit, sim_submissions, sim_out, sim,
+                                  sim_roster ? std::optional<fs::path>(*sim_roster) : std::nullopt, jobs);
         if (*c) {
             check.dir = check_dir;
             check.jobs = jobs;
@@ -124,6 +142,7 @@ int main(int argc, char** argv) {
         if (roster) grade.roster = fs::path(*roster);
         if (work_dir) grade.work_dir = fs::path(*work_dir);
         if (!shard_spec.empty()) std::tie(grade.shard_index, grade.shard_count) = parse_shard(shard_spec);
+        if (!grade.only.empty() && grade.shard_count > 1) throw std::runtime_error("--only and --shard do not mix");
         grade.progress = !no_progress && ::isatty(2);
         BatchStats st = grade_batch(config, kit, grade);
         std::cerr << fmt::format("graded {} submissions ({} re-graded, {} unchanged; {} builds, {} cached) in {}\n"

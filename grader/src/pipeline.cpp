@@ -16,6 +16,8 @@
 #include <optional>
 
 #include "judge_server.hpp"
+#include "lateness.hpp"
+#include "similarity.hpp"
 
 namespace grader {
 
@@ -187,6 +189,21 @@ std::vector<fs::path> hidden_paths(const Kit& kit, const GradeOptions& o, const 
     return out;
 }
 
+// --only: the named submissions of the listing. Each must exist, and `out` must hold a graded
+// class already (else --only would silently make a class of one).
+std::vector<SubmissionRef> only_these(const std::vector<SubmissionRef>& refs, const std::vector<std::string>& ids,
+                                      const fs::path& out) {
+    if (!fs::is_directory(out / "students"))
+        throw std::runtime_error("--only regrades into an existing output: " + out.string() + " has no students/ yet");
+    std::vector<SubmissionRef> picked;
+    for (const auto& id : ids) {
+        auto it = std::find_if(refs.begin(), refs.end(), [&](const SubmissionRef& r) { return r.id == id; });
+        if (it == refs.end()) throw std::runtime_error("--only " + id + ": no such submission");
+        if (std::none_of(picked.begin(), picked.end(), [&](const SubmissionRef& r) { return r.id == id; })) picked.push_back(*it);
+    }
+    return picked;
+}
+
 }  // namespace
 
 std::vector<StudentRecord> load_records(const std::vector<fs::path>& outs) {
@@ -228,7 +245,9 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
 
     auto refs = options.explicit_submissions.empty() ? list_submissions(options.submissions) : options.explicit_submissions;
     refs = shard(refs, options.shard_index, options.shard_count);
+    if (!options.only.empty()) refs = only_these(refs, options.only, out);
     const auto roster = options.roster ? load_roster(*options.roster) : std::map<std::string, std::string>{};
+    const LatePolicy late_policy = load_late_policy(config);
 
     BatchContext ctx;
     ctx.config = &config;
@@ -245,6 +264,13 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
     std::vector<Submission> subs(refs.size());
     parallel_for(refs.size(), ctx.jobs, [&](std::size_t i) { subs[i] = collect(refs[i], kit, roster); });
     stats.submissions = int(subs.size());
+    // When each was submitted (a git log per checkout): from the submission, never the clock.
+    std::vector<Lateness> late(subs.size());
+    parallel_for(subs.size(), ctx.jobs, [&](std::size_t i) {
+        std::string source;
+        auto when = submission_time(subs[i].ref, options.submission_metadata, source);
+        late[i] = assess_lateness(late_policy, subs[i].ref.id, when, source);
+    });
 
     // Keys, resume, cache.
     std::vector<StudentRecord> records(subs.size());
@@ -255,6 +281,7 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
     for (std::size_t s = 0; s < subs.size(); ++s) {
         Sha256 student_key;
         student_key.field(kResultFormat).field(config.hidden_visibility).field(ctx.sandbox.description_ko);
+        student_key.field(dump_json(to_json(late[s]), -1));
         for (std::size_t e = 0; e < kit.exercises.size(); ++e) {
             const Exercise& ex = kit.exercises[e];
             keys[s].push_back(exercise_key(kit_build.version(), ex, effective_limits(ex, config), ctx.sandbox, config.share_processes,
@@ -268,6 +295,7 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
         rec.sandbox = ctx.sandbox.bwrap ? "bwrap" : "rlimits";
         rec.sandbox_note_ko = ctx.sandbox.description_ko;
         rec.exercises.resize(kit.exercises.size());
+        rec.late = late[s];
 
         const fs::path grade_file = out / "students" / file_safe(rec.id) / "grade.json";
         if (fs::exists(grade_file)) {
@@ -416,10 +444,13 @@ BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions&
     progress.finish();
     stats.graded = pending_subs;
 
-    // Reports cover exactly this run's submissions (a shard covers its slice).
-    std::vector<StudentRecord> sorted = records;
+    // Reports cover exactly this run's submissions (a shard covers its slice); with --only, every
+    // record in `out` (the others' are read back unchanged, so their files come out identical).
+    std::vector<StudentRecord> sorted = options.only.empty() ? records : load_records({out});
     std::sort(sorted.begin(), sorted.end(), [](const StudentRecord& a, const StudentRecord& b) { return a.id < b.id; });
-    write_reports(out, sorted, ReportOptions{config.hidden_visibility});
+    if (options.similarity && options.only.empty())
+        write_similarity(kit, subs, out, SimilarityOptions{options.similarity_threshold});
+    write_reports(out, sorted, ReportOptions{config.hidden_visibility, options.roster});
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
 }

@@ -22,6 +22,13 @@ struct GradeOptions {
     bool progress = false;              // progress bar with ETA on stderr
     bool keep_work = false;
     bool write_logs = true;
+    // Gradescope's submission_metadata.json: the submission time is its created_at (lateness.hpp).
+    std::optional<fs::path> submission_metadata;
+    // Grade only these submission ids into an existing output; every other student's files stay
+    // as they are, and the class-wide reports are rewritten from all records in `out`.
+    std::vector<std::string> only;
+    bool similarity = false;            // also the similarity stage (similarity.hpp)
+    double similarity_threshold = 60;   // percent
 };
 
 struct BatchStats {

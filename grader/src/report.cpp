@@ -1,5 +1,7 @@
 #include "report.hpp"
 
+#include "export.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -10,9 +12,14 @@ namespace grader {
 json to_json(const StudentRecord& s) {
     json ex = json::array();
     for (const auto& e : s.exercises) ex.push_back(to_json(e));
-    return {{"format", "aio-grader-1"}, {"id", s.id},          {"name", s.name},        {"key", s.key},
+    json j = {{"format", "aio-grader-1"}, {"id", s.id},          {"name", s.name},        {"key", s.key},
             {"sandbox", s.sandbox},      {"sandbox_note_ko", s.sandbox_note_ko},       {"score", s.score},
             {"max_score", s.max_score},  {"verdict", s.verdict}, {"exercises", ex}};
+    if (s.late.configured) {  // only with a deadline: records of a class without one stay as they were
+        j["late"] = to_json(s.late);
+        j["raw_score"] = s.raw_score;
+    }
+    return j;
 }
 
 StudentRecord student_from_json(const json& j) {
@@ -26,14 +33,18 @@ StudentRecord student_from_json(const json& j) {
     s.max_score = j.value("max_score", 0);
     s.verdict = j.value("verdict", "");
     for (const auto& e : j.value("exercises", json::array())) s.exercises.push_back(exercise_from_json(e));
+    s.late = lateness_from_json(j.value("late", json()));
+    s.raw_score = j.value("raw_score", s.score);
     return s;
 }
 
 void finalize(StudentRecord& s) {
     s.score = s.max_score = 0;
     s.verdict = "passed";
+    s.raw_score = 0;
     for (const auto& e : s.exercises) {
-        s.score += e.score;
+        s.raw_score += e.score;
+        s.score += late_score(e.score, s.late);
         s.max_score += e.max_score;
         if (severity(e.verdict) > severity(s.verdict)) s.verdict = e.verdict;
     }
@@ -124,6 +135,7 @@ json gradescope_results(const StudentRecord& s, const ReportOptions& options) {
                     {"visibility", hidden_points ? options.hidden_visibility : "visible"},
                     {"stdout_visibility", "hidden"},
                     {"tests", tests}};
+    add_lateness(results, s);  // export.cpp: the late penalty, shown before publication too
     return results;
 }
 
@@ -157,14 +169,18 @@ std::string gradebook_csv(const std::vector<StudentRecord>& students) {
             if (std::find(ids.begin(), ids.end(), e.id) == ids.end()) ids.push_back(e.id);
     std::string out = "student,name";
     for (const auto& id : ids) out += "," + csv_field(id);
-    out += ",total,max,verdict,flags\n";
+    // With a deadline, exercise points and total are after the late penalty (lateness.hpp).
+    const bool late = std::any_of(students.begin(), students.end(), [](const StudentRecord& s) { return s.late.configured; });
+    out += late ? ",total,max,verdict,flags,raw_total,submitted_at,late_minutes,late_penalty_percent\n" : ",total,max,verdict,flags\n";
     for (const auto& s : students) {
         out += csv_field(s.id) + "," + csv_field(s.name);
         for (const auto& id : ids) {
             auto it = std::find_if(s.exercises.begin(), s.exercises.end(), [&](const ExerciseResult& e) { return e.id == id; });
-            out += it == s.exercises.end() ? "," : fmt::format(",{}", it->score);
+            out += it == s.exercises.end() ? "," : fmt::format(",{}", late_score(it->score, s.late));
         }
-        out += fmt::format(",{},{},{},{}\n", s.score, s.max_score, s.verdict, csv_field(student_flags(s)));
+        out += fmt::format(",{},{},{},{}", s.score, s.max_score, s.verdict, csv_field(student_flags(s)));
+        if (late) out += fmt::format(",{},{},{},{:g}", s.raw_score, s.late.submitted_at, s.late.late_minutes, s.late.penalty_percent);
+        out += "\n";
     }
     return out;
 }
@@ -212,6 +228,7 @@ void write_reports(const fs::path& out, const std::vector<StudentRecord>& studen
     fs::create_directories(out / "report" / "students");
     json summary = class_summary(students);
     if (!students.empty()) summary["sandbox"] = students.front().sandbox;
+    if (fs::exists(out / "report" / "similarity.html")) summary["similarity"] = true;
     write_file_atomic(out / "gradebook.csv", gradebook_csv(students));
     write_json_atomic(out / "summary.json", summary);
     for (const auto& s : students) {
@@ -223,6 +240,7 @@ void write_reports(const fs::path& out, const std::vector<StudentRecord>& studen
                           html_student(s, options.hidden_visibility == "visible" ? StudentPage::instructor : StudentPage::handout));
     }
     write_file_atomic(out / "report" / "index.html", html_index(students, summary));
+    write_exports(out, students, options.roster);  // export.hpp: LMS gradebooks
 }
 
 }  // namespace grader

@@ -7,10 +7,13 @@
 //   students/<id>/classroom.json    GitHub Classroom grader format
 //   report/index.html, report/students/<id>.html (instructor), report/handout/<id>.html (student)
 #pragma once
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "judge.hpp"
+#include "lateness.hpp"
 
 namespace grader {
 
@@ -20,6 +23,9 @@ struct StudentRecord {
     int score = 0, max_score = 0;
     std::string verdict;
     std::vector<ExerciseResult> exercises;
+    // The deadline (lateness.hpp): score is after the late penalty, raw_score before it.
+    Lateness late;
+    int raw_score = 0;
 };
 
 json to_json(const StudentRecord& s);
@@ -28,6 +34,7 @@ void finalize(StudentRecord& s);  // totals and verdict from the exercises
 
 struct ReportOptions {
     std::string hidden_visibility = "after_published";
+    std::optional<fs::path> roster;  // for the LMS exports (export.hpp): emails, student numbers
 };
 
 json gradescope_results(const StudentRecord& s, const ReportOptions& options);
@@ -48,5 +55,7 @@ enum class StudentPage { instructor, handout };
 std::string html_student(const StudentRecord& s, StudentPage page = StudentPage::instructor);
 std::string svg_timeline(const json& trace, const std::string& title);
 std::string file_safe(const std::string& id);  // for file names and links
+std::string html_page(const std::string& title, const std::string& body);  // the report's page frame
+std::string html_escape(std::string_view s);
 
 }  // namespace grader
