@@ -8,6 +8,7 @@
 #include <iostream>
 #include <thread>
 
+#include "ci_cli.hpp"
 #include "commands.hpp"
 #include "pipeline.hpp"
 #include "similarity.hpp"
@@ -98,6 +99,9 @@ int main(int argc, char** argv) {
     auto* p = app.add_subcommand("prepare", "build the kit (harness, runner, tests) into the cache ahead of time");
     common(p);
 
+    CiCli ci;  // github, classroom50 (ci_cli.hpp)
+    add_ci_commands(app, ci, common);
+
     CLI11_PARSE(app, argc, argv);
 
     try {
@@ -111,6 +115,7 @@ int main(int argc, char** argv) {
 
         Kit kit = load_kit(config);
         for (const auto& problem : kit.problems) std::cerr << "grader: kit: " << problem << "\n";
+        if (auto rc = run_ci_command(ci, config, kit, jobs, cache)) return *rc;
 
         if (*p) {
             const fs::path dir = cache.value_or(default_cache_dir());

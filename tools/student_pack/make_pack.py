@@ -208,9 +208,12 @@ def actions_workflow():
         "        cmake --build build-grader --target grader",
         "    - name: Grade the public tests",
         "      id: grade",
-        "      run: >-",
-        "        build-grader/grader github --kit . --config ci/grader.toml --submission .",
-        "        --junit junit/results.xml --cache-dir build-grader/cache",
+        "      run: |",
+        "        # The kit the grader grades against: this repository with the starter files back in place.",
+        '        kit="$RUNNER_TEMP/kit" && rm -rf "$kit" && mkdir -p "$kit"',
+        '        cp -r harness exercises ci "$kit/" && cp -r ci/grader/starter/. "$kit/"',
+        '        build-grader/grader github --kit "$kit" --config ci/grader.toml --submission . \\',
+        "          --junit junit/results.xml --cache-dir build-grader/cache",
         "    - name: Upload JUnit XML",
         "      if: always()",
         "      uses: actions/upload-artifact@v4",
@@ -297,6 +300,13 @@ def write_pack(out, found, ci):
             dst.parent.mkdir(parents=True, exist_ok=True)
             copy_tree(src, dst) if src.is_dir() else shutil.copy2(src, dst)
         (out / "ci" / "grader.toml").write_text(grader_toml(), encoding="utf-8")
+        # The replay judge links the kit's stubs, so the grader's kit must not be the student's
+        # edited checkout: the workflow lays these starter files over a copy of it.
+        for exercise_id, folder, data in found:
+            for name in data["student_files"]:
+                dst = out / GRADER_DIR / "starter" / "exercises" / exercise_id / name
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(folder / name, dst)
     if ci != "none":
         (out / ".github" / "workflows").mkdir(parents=True)
         name, text = ("classroom.yml", workflow(found)) if ci == "classroom" else ("grade.yml", actions_workflow())
