@@ -4,7 +4,7 @@ set -euo pipefail
 PKGS=(build-essential cmake ninja-build ccache python3 python3-yaml git zip unzip
       catch2 libboost1.81-dev libtomlplusplus-dev libfmt-dev libcli11-dev nlohmann-json3-dev
       bubblewrap libseccomp-dev pkg-config chromium time similarity-tester
-      g++-11 python3-jsonschema fonts-nanum)  # g++-11: ci/ubuntu_minimum.sh; fonts: Hangul in the report
+      g++-11 python3-jsonschema fonts-nanum cmark-gfm)  # g++-11: ci/ubuntu_minimum.sh; fonts: Hangul in the report; cmark-gfm: grader/github renders the job summary
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
