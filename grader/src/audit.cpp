@@ -41,12 +41,13 @@ struct Symbol {
     std::string name;
     unsigned bind = 0, type = 0;
     std::uint16_t shndx = 0;
-    std::uint64_t value = 0;
+    std::uint64_t value = 0, size = 0;
 };
 struct Reloc {
     std::uint32_t section;  // the section the relocation patches
     std::uint64_t offset;
     std::uint32_t symbol;
+    std::uint32_t type;     // R_X86_64_*
 };
 struct Elf {
     std::string path, data;
@@ -91,7 +92,7 @@ Elf parse_elf(std::string data, const std::string& path) {
         for (std::uint64_t off = s.offset; off + sizeof(Elf64_Sym) <= s.offset + s.size; off += sizeof(Elf64_Sym)) {
             const auto sym = read_at<Elf64_Sym>(d, off);
             e.symbols.push_back({c_string(d, strtab + sym.st_name), ELF64_ST_BIND(sym.st_info), ELF64_ST_TYPE(sym.st_info),
-                                 sym.st_shndx, sym.st_value});
+                                 sym.st_shndx, sym.st_value, sym.st_size});
         }
         break;  // a relocatable object has one symbol table
     }
@@ -99,7 +100,7 @@ Elf parse_elf(std::string data, const std::string& path) {
         if (s.type != SHT_RELA) continue;
         for (std::uint64_t off = s.offset; off + sizeof(Elf64_Rela) <= s.offset + s.size; off += sizeof(Elf64_Rela)) {
             const auto r = read_at<Elf64_Rela>(d, off);
-            e.relocs.push_back({s.info, r.r_offset, std::uint32_t(ELF64_R_SYM(r.r_info))});
+            e.relocs.push_back({s.info, r.r_offset, std::uint32_t(ELF64_R_SYM(r.r_info)), std::uint32_t(ELF64_R_TYPE(r.r_info))});
         }
     }
     return e;
@@ -510,6 +511,8 @@ Profile make_profile(const std::vector<fs::path>& kit, const std::vector<fs::pat
                     if (!global(s) || s.name.empty()) continue;
                     if (defined(s)) p.kit_defined.insert(s.name);
                     else if (list == &tests) p.expected.insert(s.name);
+                    if (defined(s) && list == &kit && s.type == STT_FUNC && top_scope(s.name) == "aio")
+                        p.kit_functions.insert(s.name);
                 }
     for (const auto& path : references)
         for (const auto& e : load(path))
@@ -586,6 +589,31 @@ std::vector<Violation> audit_objects(const std::vector<fs::path>& objects, const
             } else if (std::string why = definition_reason(s, rules); !why.empty()) {
                 add(s.name, "정의", why, s.shndx, s.value, s.shndx < e.sections.size());
             }
+        }
+        // Kit functions used as values: a call (or tail jump) is R_X86_64_PLT32; any other
+        // relocation against one takes its address - a function pointer, or its machine code read
+        // as data, which leads to the runtime's clock and trace (the independent attack corpus
+        // found its way in like this). Honest code calls the kit's functions.
+        // Vtables (the compiler's, for kit class templates instantiated here) hold the kit's
+        // virtual functions by address: those entries are not the student's doing.
+        auto in_vtable = [&](const Reloc& r) {
+            for (const auto& v : e.symbols)
+                if (defined(v) && v.shndx == r.section && r.offset >= v.value && r.offset < v.value + v.size)
+                    return starts(v.name, "_ZTV") || starts(v.name, "_ZTC");
+            return false;
+        };
+        std::set<std::uint32_t> taken;
+        for (const auto& r : e.relocs) {
+            if (r.symbol >= e.symbols.size() || r.section >= e.sections.size() || !(e.sections[r.section].flags & SHF_ALLOC)) continue;
+            const Symbol& s = e.symbols[r.symbol];
+            if (r.type == R_X86_64_PLT32 || defined(s) || !rules.profile.kit_functions.count(s.name) || taken.count(r.symbol) ||
+                in_vtable(r))
+                continue;
+            taken.insert(r.symbol);
+            add(s.name, "주소 사용",
+                "런타임 함수는 호출만 할 수 있습니다. 함수의 주소를 값으로 쓰면(함수 포인터, 기계어 읽기) 런타임 내부에 "
+                "닿을 수 있어 금지됩니다",
+                r.section, r.offset, true);
         }
         find_syscalls(e, out);
     }

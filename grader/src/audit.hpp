@@ -23,6 +23,9 @@ struct Profile {
     // What the kit expects from the student: the tests' undefined references plus the strong
     // definitions of the reference objects (stub, solution). Always allowed as definitions.
     std::set<std::string> expected;
+    // The functions the kit's own objects (harness, runner) define in aio::: student code may
+    // call them, never take their address (which leads to their code and the runtime's data).
+    std::set<std::string> kit_functions;
 };
 
 // kit: objects or static archives of the harness and runner; tests: the test objects (defining

@@ -232,8 +232,8 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
     } else if (reported_pass) {
         set("no_result", fmt::format("테스트는 통과했지만 프로그램이 종료 코드 {}(으)로 끝났습니다.", p.exit_code));
     } else {
-        // What the runner saw being thrown during the test case is authoritative; the text
-        // markers are a fallback for kits whose helpers let the guard error escape.
+        // Only what the runner saw being thrown during the test case classifies a failure: a
+        // failure message quotes the student's output, which may say "DeadlockError" itself.
         std::string guard, guard_what;
         for (const auto& g : (*rec.end).value("guards", json::array())) {
             guard = g.value("kind", "");
@@ -241,7 +241,6 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
             break;
         }
         if (guard.empty() && (*rec.end).value("bad_alloc", false)) guard = "memory_limit";
-        if (guard.empty()) guard = guard_verdict(failures);
         if (guard == "memory_limit") {
             set("memory_limit", fmt::format("메모리 제한({}MB)을 넘었습니다 (std::bad_alloc).\n\n{}", limits.memory_mb, failures));
         } else if (guard == "deadlock") {

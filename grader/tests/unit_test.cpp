@@ -226,6 +226,13 @@ TEST_CASE("judge: guard errors seen by the runner classify failures") {
     TestResult f = judge_test(kSpec, kLimits, plain);
     CHECK(f.verdict == "failed");
     CHECK(f.message == "✗ 총 3초여야 합니다");  // Catch2's copy of the message in `info` is not repeated
+
+    // A failure whose message quotes output that names a guard error (the student printed it):
+    // nothing was thrown, so it is an ordinary failure, not a deadlock.
+    TestRun spoof = finished_run(false, 1);
+    (*spoof.records.end)["failures"] =
+        json::array({{{"kind", "explicit"}, {"message", "실제: \"DeadlockError: deadlock at 1.000 s\" std::bad_alloc"}}});
+    CHECK(judge_test(kSpec, kLimits, spoof).verdict == "failed");
 }
 
 TEST_CASE("reports: Gradescope and GitHub Classroom shapes") {
