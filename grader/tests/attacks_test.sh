@@ -6,7 +6,8 @@
 # --depth: the same attacks with the object audit turned off ([sandbox] audit = false), so the
 # defences behind it (results channel, replay judge, runtime seal, seccomp, sandbox, limits)
 # meet every attack on their own: scores, leaks and survivors are checked, verdicts are not
-# (the audit's forbidden_code is the verdict most attacks get first).
+# (the audit's forbidden_code is the verdict most attacks get first). Attacks marked
+# audit_only = true have no defence behind the audit; --depth names them and checks nothing.
 # usage: attacks_test.sh [--depth] GRADER ATTACKS KITCACHE WORK [CONFIG]
 set -uo pipefail
 depth=0
@@ -83,6 +84,11 @@ def compile_seconds(sid):
     return longest
 
 for sid, spec in expected.items():
+    if depth and spec.get("audit_only", False):
+        # Nothing behind the audit stops these (docs/security.md, "Limits of the mechanism"):
+        # said, neither counted as passed nor as failed.
+        print(f"known {sid}: only the object audit stops it")
+        continue
     grade_file = f"{out}/students/{sid}/grade.json"
     try:
         grade = json.load(open(grade_file, encoding="utf-8"))
