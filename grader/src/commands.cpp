@@ -279,11 +279,12 @@ exec /autograder/build-grader/grader gradescope --kit /autograder/source --confi
     return 0;
 }
 
-int run_merge(const Config& config, const std::vector<fs::path>& inputs, const fs::path& out) {
+int run_merge(const Config& config, const std::vector<fs::path>& inputs, const fs::path& out,
+              const std::optional<fs::path>& roster) {
     auto records = load_records(inputs);
     fs::create_directories(out);
     for (const auto& r : records) write_json_atomic(out / "students" / file_safe(r.id) / "grade.json", to_json(r));
-    write_reports(out, records, ReportOptions{config.hidden_visibility});
+    write_reports(out, records, ReportOptions{config.hidden_visibility, roster});
     std::cout << fmt::format("merged {} students from {} directories into {}\n", records.size(), inputs.size(), out.string());
     return 0;
 }

@@ -30,6 +30,8 @@ int run_gradescope(const Config& config, const Kit& kit, const GradescopeOptions
 // autograder.zip: setup.sh, run_autograder, grader.toml and the kit sources (no solutions).
 int build_gradescope_package(const Config& config, const std::optional<fs::path>& config_file, const fs::path& zip);
 
-int run_merge(const Config& config, const std::vector<fs::path>& inputs, const fs::path& out);
+// roster: the one the shards were graded with, for the LMS exports (names are in the records).
+int run_merge(const Config& config, const std::vector<fs::path>& inputs, const fs::path& out,
+              const std::optional<fs::path>& roster);
 
 }  // namespace grader

@@ -94,6 +94,8 @@ int main(int argc, char** argv) {
     auto* m = app.add_subcommand("merge", "join the outputs of several shards into one gradebook and report");
     m->add_option("INPUTS", merge_inputs, "shard output directories")->required();
     m->add_option("-o,--out", merge_out, "merged output directory")->required();
+    std::optional<std::string> merge_roster;  // the shards' roster: the LMS exports join with it
+    m->add_option("--roster", merge_roster, "roster CSV the shards were graded with (LMS exports)");
     common(m);
 
     auto* p = app.add_subcommand("prepare", "build the kit (harness, runner, tests) into the cache ahead of time");
@@ -110,7 +112,9 @@ int main(int argc, char** argv) {
         Config config = load_config(cfg_path, kit_path);
         std::optional<fs::path> cache = cache_dir ? std::optional<fs::path>(fs::absolute(*cache_dir)) : std::nullopt;
 
-        if (*m) return run_merge(config, {merge_inputs.begin(), merge_inputs.end()}, merge_out);
+        if (*m)
+            return run_merge(config, {merge_inputs.begin(), merge_inputs.end()}, merge_out,
+                             merge_roster ? std::optional<fs::path>(*merge_roster) : std::nullopt);
         if (*z) return build_gradescope_package(config, cfg_path, zip_out);
 
         Kit kit = load_kit(config);

@@ -14,6 +14,7 @@ n2=$(find "$work/shard2/students" -name grade.json | wc -l)
 total=$(ls "$work/subs" | wc -l)
 [ $((n1 + n2)) -eq "$total" ] || fail "shards graded $n1 + $n2 submissions, want $total"
 [ "$n1" -gt 0 ] && [ "$n2" -gt 0 ] || fail "a shard is empty"
-"$grader" merge "$work/shard1" "$work/shard2" -o "$work/merged" --config "$examples/grader.toml"
+"$grader" merge "$work/shard1" "$work/shard2" -o "$work/merged" --config "$examples/grader.toml" \
+  --roster "$examples/roster.csv"
 diff -r --exclude=logs --exclude=.results --exclude=.cache "$work/ref" "$work/merged" || fail "merged outputs differ from one run"
 echo "ok: $n1 + $n2 submissions in two shards merge to the single-run outputs"
