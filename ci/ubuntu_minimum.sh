@@ -14,7 +14,7 @@
 # usage: ci/ubuntu_minimum.sh [BUILD_DIR=build]   (BUILD_DIR/bin/grader makes the zip)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$root/build}
+build=$(cd "${1:-$root/build}" && pwd)  # absolute: the steps below change directory
 work=${UBUNTU_MINIMUM_WORK:-$build/ubuntu-minimum}
 debs=$work/debs
 mkdir -p "$work" "$debs"
