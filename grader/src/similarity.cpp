@@ -23,10 +23,11 @@ namespace {
 
 // sim_c++ in `dir` with relative file names (its output repeats them on every line).
 std::string run_sim(const fs::path& dir, const std::vector<std::string>& args) {
-    const fs::path sim = bp::search_path("sim_c++");
+    // A string: Boost.Process's path type is boost::filesystem's before Boost 1.77 (Ubuntu 22.04).
+    const std::string sim = bp::search_path("sim_c++").string();
     if (sim.empty()) throw std::runtime_error("sim_c++ not found: apt-get install similarity-tester");
     bp::ipstream out;
-    bp::child c(sim, bp::args(args), bp::start_dir(dir.string()), bp::std_out > out, bp::std_err > bp::null, bp::std_in < bp::null);
+    bp::child c(bp::exe = sim, bp::args(args), bp::start_dir(dir.string()), bp::std_out > out, bp::std_err > bp::null, bp::std_in < bp::null);
     std::string text, line;
     while (std::getline(out, line)) text += line + "\n";
     c.wait();
