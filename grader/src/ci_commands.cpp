@@ -21,21 +21,6 @@ namespace {
 constexpr std::size_t kMaxErrorAnnotations = 10;
 constexpr std::size_t kReleaseBodyBytes = 120000;  // GitHub: 125000 characters per release body
 
-struct ScratchDir {  // grade_batch writes its records somewhere; only the record is kept
-    fs::path path;
-    ScratchDir() {
-        const char* tmp = std::getenv("RUNNER_TEMP");  // GitHub's per-job temp, else $TMPDIR
-        if (!tmp || !*tmp) tmp = std::getenv("TMPDIR");
-        std::string templ = (fs::path(tmp && *tmp ? tmp : "/tmp") / "aio-ci-XXXXXX").string();
-        if (!::mkdtemp(templ.data())) throw std::runtime_error("mkdtemp failed");
-        path = templ;
-    }
-    ~ScratchDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
 std::optional<fs::path> from_env(const std::optional<fs::path>& given, const char* name) {
     if (given) return given;
     const char* v = std::getenv(name);
@@ -84,8 +69,7 @@ CiGrade grade_checkout(const Config& config, Kit kit, const CiGradeOptions& opti
     }
     // Public tests only, even with a full kit: what a student's repository shows must not name,
     // count or score the hidden tests.
-    for (auto& ex : kit.exercises)
-        ex.tests.erase(std::remove_if(ex.tests.begin(), ex.tests.end(), [](const TestSpec& t) { return t.hidden; }), ex.tests.end());
+    drop_hidden_tests(kit);
 
     const SubmissionRef ref{"checkout", dir, false};
     CiGrade g;
@@ -94,7 +78,10 @@ CiGrade grade_checkout(const Config& config, Kit kit, const CiGradeOptions& opti
         for (const auto& f : probe.exercises[i].files)
             if (!f.found_at.empty()) g.paths[kit.exercises[i].id].push_back(f.found_at);
 
-    ScratchDir out;
+    // grade_batch writes its records somewhere; only the record is kept. GitHub's per-job temp
+    // directory when there is one.
+    const char* runner_temp = std::getenv("RUNNER_TEMP");
+    TempDir out("aio-ci-", runner_temp && *runner_temp ? std::optional<fs::path>(runner_temp) : std::nullopt);
     GradeOptions go;
     go.explicit_submissions = {ref};
     go.out = out.path;

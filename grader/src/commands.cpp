@@ -18,22 +18,6 @@ namespace bp = boost::process;
 
 namespace {
 
-fs::path make_temp_dir(const std::string& prefix) {
-    const char* tmp = std::getenv("TMPDIR");
-    std::string templ = (fs::path(tmp && *tmp ? tmp : "/tmp") / (prefix + "XXXXXX")).string();
-    if (!::mkdtemp(templ.data())) throw std::runtime_error("mkdtemp failed");
-    return templ;
-}
-
-struct TempDir {
-    fs::path path;
-    explicit TempDir(const std::string& prefix) : path(make_temp_dir(prefix)) {}
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
 std::string indent(const std::string& text, const std::string& pad) {
     std::string out;
     for (const auto& line : split_lines(text)) out += pad + line + "\n";
@@ -71,9 +55,7 @@ int run_check(const Config& config, Kit kit, const CheckOptions& options) {
         kit.exercises = chosen;
     }
     if (!options.hidden)
-        for (auto& ex : kit.exercises)
-            ex.tests.erase(std::remove_if(ex.tests.begin(), ex.tests.end(), [](const TestSpec& t) { return t.hidden; }),
-                           ex.tests.end());
+        drop_hidden_tests(kit);
 
     TempDir out("aio-check-");
     GradeOptions g;

@@ -213,4 +213,8 @@ Kit load_kit(const Config& config) {
     return kit;
 }
 
+void drop_hidden_tests(Kit& kit) {
+    for (auto& ex : kit.exercises) std::erase_if(ex.tests, [](const TestSpec& t) { return t.hidden; });
+}
+
 }  // namespace grader

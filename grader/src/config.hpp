@@ -100,6 +100,8 @@ struct Kit {
 };
 
 Kit load_kit(const Config& config);
+// Only the public tests of every exercise (what a student may see run before publication).
+void drop_hidden_tests(Kit& kit);
 Limits effective_limits(const Exercise& ex, const Config& config);
 
 }  // namespace grader

@@ -335,4 +335,17 @@ const std::string& grader_binary_hash() {
     }();
     return hash;
 }
+TempDir::TempDir(const std::string& prefix, const std::optional<fs::path>& parent) {
+    const char* tmp = std::getenv("TMPDIR");
+    const fs::path base = parent.value_or(fs::path(tmp && *tmp ? tmp : "/tmp"));
+    std::string templ = (base / (prefix + "XXXXXX")).string();
+    if (!::mkdtemp(templ.data())) throw std::runtime_error("mkdtemp failed in " + base.string());
+    path = templ;
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+}
+
 }  // namespace grader

@@ -69,4 +69,14 @@ std::string format_duration(double seconds);  // "1:05", "12.3 s"
 namespace grader {
 // Runs fn(0..n-1) on up to `jobs` threads; exceptions are rethrown (the first one) after all ran.
 void parallel_for(std::size_t n, int jobs, const std::function<void(std::size_t)>& fn);
+// A fresh directory (mkdtemp) under `parent`, default $TMPDIR or /tmp, removed with everything in
+// it when the object goes.
+struct TempDir {
+    fs::path path;
+    explicit TempDir(const std::string& prefix, const std::optional<fs::path>& parent = std::nullopt);
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+};
+
 }  // namespace grader
