@@ -1,5 +1,7 @@
 #include "commands.hpp"
 
+#include "feedback.hpp"
+
 #include <fmt/format.h>
 
 #include <boost/process.hpp>
@@ -73,12 +75,13 @@ int run_check(const Config& config, Kit kit, const CheckOptions& options) {
         return 2;
     }
     const StudentRecord& r = records.front();
+    const Detail detail = options.full ? Detail::full : aio::feedback::detail_from_env();
+    Shown shown;
     bool all = true;
     for (const auto& e : r.exercises) {
         std::cout << fmt::format("\n{} {} — {}/{}점\n", e.id, e.title, e.score, e.max_score);
-        if (!e.message.empty() && e.verdict != "passed" && e.verdict != "failed") {
-            std::cout << fmt::format("  ✗ [{}]\n{}", verdict_label_ko(e.verdict), indent(e.message, "      "));
-            if (std::string h = hint_for(e.verdict); !h.empty()) std::cout << "      힌트: " << h << "\n";
+        if (const std::string problem = exercise_problem(e, shown); !problem.empty()) {
+            std::cout << fmt::format("  ✗ [{}]\n{}", verdict_label_ko(e.verdict), indent(problem, "      "));
             all = false;
             continue;
         }
@@ -89,14 +92,12 @@ int run_check(const Config& config, Kit kit, const CheckOptions& options) {
             }
             all = false;
             std::cout << fmt::format("  ✗ {} [{}]\n", t.name, verdict_label_ko(t.verdict));
-            std::cout << indent(t.message, "      ");
-            for (const auto& h : t.hints) std::cout << "      힌트: " << h.get<std::string>() << "\n";
-            if (t.verdict != "failed")
-                if (std::string h = hint_for(t.verdict); !h.empty()) std::cout << "      힌트: " << h << "\n";
+            std::cout << indent(test_feedback(t, detail, shown), "      ");
         }
     }
     std::cout << fmt::format("\n총점 {}/{}점. ", r.score, r.max_score)
               << (all ? "모든 테스트를 통과했습니다! 🎉\n" : "✗ 표시된 테스트를 고친 뒤 다시 실행하세요.\n");
+    if (!all && detail == Detail::brief) std::cout << "(모든 실패와 힌트 보기: --full 또는 AIO_FEEDBACK=full)\n";
     if (r.sandbox != "bwrap") std::cout << "(채점 환경: " << r.sandbox_note_ko << ")\n";
     return all ? 0 : 1;
 }

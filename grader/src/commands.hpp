@@ -13,6 +13,7 @@ struct CheckOptions {
     fs::path dir;
     std::vector<std::string> exercises;  // empty: every exercise the submission has a file for
     bool hidden = false;
+    bool full = false;  // every failed check (default: brief, unless AIO_FEEDBACK=full)
     int jobs = 1;
     std::optional<fs::path> cache_dir;
 };

@@ -1,5 +1,7 @@
 #include "github.hpp"
 
+#include "feedback.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -47,14 +49,17 @@ std::string md_fenced(const std::string& text, const std::string& info = "text")
     return fence + info + "\n" + body + "\n" + fence + "\n";
 }
 
-// The Korean text a student needs for one failed check: the message, then its hints.
-std::string check_text(const std::string& verdict, const std::string& message, const json& hints) {
-    std::string out = message;
-    for (const auto& h : hints)
-        if (h.is_string()) out += "\n힌트: " + h.get<std::string>();
-    if (verdict != "failed" && verdict != "passed")
-        if (std::string h = hint_for(verdict); !h.empty()) out += "\n힌트: " + h;
-    return out;
+// The Korean text a student needs for one failed test (feedback.hpp); each test in its own
+// collapsed block, so each gets its own hints.
+std::string check_text(const TestResult& t) {
+    Shown shown;
+    return test_feedback(t, Detail::brief, shown);
+}
+
+// The same for a problem of the whole exercise (compile error, missing file).
+std::string problem_text(const ExerciseResult& e) {
+    Shown shown;
+    return exercise_problem(e, shown);
 }
 
 // An annotation shows a few lines: the first paragraph of a message (what is wrong, expected vs
@@ -118,7 +123,7 @@ std::string render(const StudentRecord& s, const MarkdownOptions& options, std::
         const bool whole = exercise_level_problem(e);
         if (whole)
             out += fmt::format("**{}**: 이 연습문제의 모든 테스트가 이 이유로 0점입니다.\n\n", verdict_label_ko(e.verdict)) +
-                   md_fenced(sanitize_text(check_text(e.verdict, e.message, json::array()), message_bytes)) + "\n";
+                   md_fenced(sanitize_text(problem_text(e), message_bytes)) + "\n";
         out += "| 테스트 | 점수 | 결과 |\n|---|---:|---|\n";
         for (const auto& t : e.tests)
             out += fmt::format("| {} | {}/{} | {} {} |\n", md_inline(t.name), t.score, t.points, verdict_icon(t.verdict),
@@ -130,7 +135,7 @@ std::string render(const StudentRecord& s, const MarkdownOptions& options, std::
                 if (!heading) out += "\n#### 실패한 검사\n";
                 heading = true;
                 out += fmt::format("\n<details open><summary>❌ {} — {}</summary>\n\n", md_inline(t.name), verdict_label_ko(t.verdict)) +
-                       md_fenced(sanitize_text(check_text(t.verdict, t.message, t.hints), message_bytes)) + "\n</details>\n";
+                       md_fenced(sanitize_text(check_text(t), message_bytes)) + "\n</details>\n";
             }
         }
         if (charts)
@@ -238,7 +243,7 @@ std::vector<Annotation> annotations(const StudentRecord& s, const StudentPaths& 
                 any = true;
                 if (e.verdict == "compile_error") break;  // the first error; the others often follow from it
             }
-            if (!any) located.push_back({first_file, 0, 0, title, sanitize_text(check_text(e.verdict, e.message, json::array()), 2000)});
+            if (!any) located.push_back({first_file, 0, 0, title, sanitize_text(problem_text(e), 2000)});
             continue;
         }
         for (const auto& t : e.tests) {
@@ -291,8 +296,8 @@ std::string junit_xml(const StudentRecord& s) {
                                  "<property name=\"verdict\" value=\"{}\"/></properties>\n",
                                  xml_escape(e.id), xml_escape(t.name), t.score, t.points, xml_escape(t.verdict));
             if (t.verdict != "passed") {
-                const std::string text = exercise_level_problem(e) ? check_text(e.verdict, e.message, json::array())
-                                                                   : check_text(t.verdict, t.message, t.hints);
+                const std::string text = exercise_level_problem(e) ? problem_text(e)
+                                                                   : check_text(t);
                 cases += fmt::format("      <{0} type=\"{1}\" message=\"{2}\">{3}</{0}>\n", error ? "error" : "failure",
                                      xml_escape(t.verdict), xml_escape(verdict_label_ko(t.verdict)), xml_escape(text));
             }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "feedback.hpp"
 #include "report.hpp"
 
 namespace grader {
@@ -332,10 +333,8 @@ std::string html_student(const StudentRecord& s, StudentPage view) {
         b += fmt::format("<section class=\"exercise\" id=\"{}\">\n<h2>{} {} — {} / {}점 {}{}</h2>\n", esc(e.id), esc(e.id),
                          esc(e.title), ex_score, ex_max, handout && e.message.empty() ? "" : badge(e.verdict),
                          handout ? "" : flag_badge(e.flags));
-        if (!e.message.empty()) {
-            b += "<pre class=\"exmsg\">" + esc(e.message) + "</pre>\n";
-            if (std::string h = hint_for(e.verdict); !h.empty()) b += "<p class=\"hint\">힌트: " + esc(h) + "</p>\n";
-        }
+        Shown feedback_shown;  // one student's page: each hint paragraph once
+        if (!e.message.empty()) b += "<pre class=\"exmsg\">" + esc(exercise_problem(e, feedback_shown)) + "</pre>\n";
         for (const auto& t : e.tests) {
             if (!shown(t)) continue;
             const bool ok = t.verdict == "passed";
@@ -345,10 +344,7 @@ std::string html_student(const StudentRecord& s, StudentPage view) {
             if (!ok && !e.message.empty() && t.message == e.message) {
                 // Already shown once for the exercise.
             } else if (!ok) {
-                b += "<pre class=\"message\">" + esc(t.message) + "</pre>\n";
-                for (const auto& h : t.hints) b += "<p class=\"hint\">힌트: " + esc(h.get<std::string>()) + "</p>\n";
-                if (t.verdict != "failed")
-                    if (std::string h = hint_for(t.verdict); !h.empty()) b += "<p class=\"hint\">힌트: " + esc(h) + "</p>\n";
+                b += "<pre class=\"message\">" + esc(test_feedback(t, Detail::full, feedback_shown)) + "</pre>\n";
             }
             std::string svg = svg_timeline(t.trace, fmt::format("{} 태스크 타임라인 (가상 시간)", t.name));
             if (!svg.empty()) {

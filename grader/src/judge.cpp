@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <aio/feedback/verdict.hpp>
+
 #include <csignal>
 
 namespace grader {
@@ -25,27 +27,27 @@ const char* signal_meaning_ko(int sig) {
     }
 }
 
-std::string failure_text(const json& f) {
+// The failed checks of an end record (aio/feedback/json.hpp), as sent by the runner main.
+json checks_of_record(const json& end) {
+    json checks = json::array();
+    for (const auto& f : end.value("failures", json::array()))
+        if (f.is_object() && f.contains("check") && checks.size() < 20) checks.push_back(f["check"]);
+    return checks;
+}
+
+// The assertion messages of an end record, one string (only to spot std::bad_alloc in them).
+std::string failure_messages(const json& end) {
     std::string out;
-    const std::string kind = f.value("kind", "");
-    const std::string msg = f.value("message", "");
-    // Catch2 also copies an assertion's own message into its info list.
-    for (const auto& info : f.value("info", json::array()))
-        if (info.get<std::string>() != msg) out += info.get<std::string>() + "\n";
-    const std::string expr = f.value("expression", "");
-    const std::string expanded = f.value("expanded", "");
-    if (kind == "exception") {
-        out += "테스트 중 예외가 발생했습니다: " + msg;
-    } else if (kind == "fatal") {
-        out += "치명적 오류: " + msg;
-    } else {
-        if (!msg.empty()) out += msg + "\n";
-        if (!expr.empty()) {
-            out += "검사: " + expr + "\n";
-            if (!expanded.empty() && expanded != expr) out += "실제: " + expanded + "\n";
-        }
-    }
-    return trim(out);
+    for (const auto& f : end.value("failures", json::array()))
+        if (f.is_object()) out += f.value("message", "") + "\n";
+    return out;
+}
+
+bool has_hint(const json& checks, std::string_view id) {
+    for (const auto& c : checks)
+        for (const auto& h : c.value("hints", json::array()))
+            if (h.is_object() && h.value("id", "") == id) return true;
+    return false;
 }
 
 // The runtime's guard errors keep their English text; recognise them in any failure message.
@@ -70,77 +72,16 @@ std::string stuck_tasks(const std::string& text) {
     return out;
 }
 
-json trace_hints(const json& trace) {
-    json hints = json::array();
-    if (!trace.is_object()) return hints;
-    bool blocking = false, never_awaited = false, pending = false, unretrieved = false;
-    for (const auto& w : trace.value("warnings", json::array())) {
-        const std::string k = w.value("kind", "");
-        blocking |= k == "blocking_sleep_in_task";
-        never_awaited |= k == "never_awaited";
-        pending |= k == "pending_at_exit";
-        unretrieved |= k == "exception_not_retrieved";
-    }
-    if (blocking)
-        hints.push_back("코루틴 안에서 블로킹 sleep(std::this_thread::sleep_for 등)을 호출해 이벤트 루프 전체가 멈췄습니다. "
-                        "co_await aio::sleep(...)을 쓰세요.");
-    if (never_awaited)
-        hints.push_back("만들기만 하고 한 번도 실행되지 않은 코루틴이 있습니다. co_await 하거나 aio::create_task 로 실행하세요.");
-    if (pending)
-        hints.push_back("main 코루틴이 끝날 때 아직 끝나지 않은 태스크가 있었습니다. 태스크를 co_await 해서 기다리세요.");
-    if (unretrieved) hints.push_back("실패한 태스크의 예외를 아무도 확인하지 않았습니다.");
-    return hints;
-}
-
 }  // namespace
 
 int severity(const std::string& v) {
-    static const std::vector<std::string> order{
-        "passed",     "failed",      "no_result",    "virtual_time_limit", "step_limit", "deadlock",     "stalled",      "timeout",
-        "cpu_limit",  "output_limit", "memory_limit", "crash",             "not_text",   "not_utf8",     "missing_file",
-        "forbidden_code", "compile_error", "grader_error"};
-    for (std::size_t i = 0; i < order.size(); ++i)
-        if (order[i] == v) return int(i);
-    return 0;
+    const auto verdict = aio::feedback::verdict_from_name(v);
+    return verdict ? int(*verdict) : 0;
 }
 
 std::string verdict_label_ko(const std::string& v) {
-    static const std::map<std::string, std::string> labels{
-        {"passed", "통과"},           {"failed", "실패"},
-        {"compile_error", "컴파일 오류"}, {"missing_file", "파일 없음"},
-        {"not_utf8", "UTF-8 아님"},     {"not_text", "텍스트 파일 아님"},
-        {"timeout", "시간 초과"},       {"cpu_limit", "CPU 시간 초과"},
-        {"memory_limit", "메모리 초과"}, {"output_limit", "출력 초과"},
-        {"crash", "비정상 종료"},        {"deadlock", "교착 상태"},
-        {"stalled", "멈춤(스레드 교착)"},
-        {"virtual_time_limit", "가상 시간 초과"}, {"step_limit", "무한 반복(단계 제한)"},
-        {"no_result", "결과 보고 없음"},  {"forbidden_code", "금지된 코드"},  {"grader_error", "채점기 오류"}};
-    auto it = labels.find(v);
-    return it == labels.end() ? v : it->second;
-}
-
-std::string hint_for(const std::string& v) {
-    if (v == "compile_error") return "컴파일러가 알려 준 첫 번째 오류부터 고치세요. 함수 이름과 매개변수가 api.hpp 의 선언과 같은지도 확인하세요.";
-    if (v == "missing_file") return "제출물에 이 파일이 있어야 합니다. 파일 이름과 위치(exercises/<번호-이름>/)를 확인하세요.";
-    if (v == "not_utf8") return "소스 파일을 UTF-8 인코딩으로 저장하세요 (편집기의 '인코딩' 메뉴).";
-    if (v == "not_text") return "소스 파일이 아닌 것이 제출되었습니다. .cpp 텍스트 파일을 제출하세요.";
-    if (v == "timeout") return "끝나지 않는 반복문이나 절대 깨어나지 않는 대기가 있는지 확인하세요.";
-    if (v == "stalled")
-        return "std::mutex 를 두 번 잠그거나, 끝나지 않는 스레드를 join 하거나, 아무도 신호를 주지 않는 조건 변수를 "
-               "기다리고 있지 않은지 확인하세요. 코루틴끼리 기다릴 때는 co_await 를 쓰고, 잠금은 필요 없습니다.";
-    if (v == "cpu_limit") return "CPU 를 계속 쓰는 반복문(busy loop)이 있는지 확인하세요. 기다릴 때는 co_await aio::sleep(...)을 쓰세요.";
-    if (v == "memory_limit") return "메모리를 끝없이 늘리는 코드(반복문 안의 push_back, new 등)가 있는지 확인하세요.";
-    if (v == "output_limit") return "반복문 안에서 출력을 너무 많이 하고 있지 않은지 확인하세요.";
-    if (v == "crash") return "널 포인터, 범위를 벗어난 인덱스, 이미 끝난 코루틴의 지역 변수 참조가 없는지 확인하세요.";
-    if (v == "deadlock") return "모든 태스크가 서로(또는 아무도 완료하지 않는 것)를 기다리고 있습니다. 기다리는 대상이 언젠가 끝나는지 확인하세요.";
-    if (v == "virtual_time_limit") return "co_await aio::sleep(...)이나 블로킹 sleep 이 끝없이 반복되고 있습니다. 반복문의 종료 조건을 확인하세요.";
-    if (v == "step_limit") return "이벤트 루프가 끝없이 돌고 있습니다. 반복문의 종료 조건을 확인하세요.";
-    if (v == "no_result") return "테스트가 끝나기 전에 프로그램이 스스로 종료했습니다. exit()/abort()/std::terminate 호출을 지우세요.";
-    if (v == "forbidden_code")
-        return "채점 프로그램의 입출력·런타임·테스트를 건드릴 수 있는 코드는 쓸 수 없습니다. 메시지에 적힌 줄을 지우고 "
-               "ctest 로 다시 확인하세요 (ctest 의 build 단계가 같은 검사를 합니다).";
-    if (v == "grader_error") return "채점기 또는 키트의 문제입니다. 담당 조교에게 알려 주세요.";
-    return "";
+    const auto verdict = aio::feedback::verdict_from_name(v);
+    return verdict ? std::string(aio::feedback::label(*verdict)) : v;
 }
 
 TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun& run) {
@@ -154,10 +95,8 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
 
     std::string failures;
     if (rec.end) {
-        for (const auto& f : (*rec.end).value("failures", json::array())) {
-            if (!failures.empty()) failures += "\n\n";
-            failures += failure_text(f);
-        }
+        t.checks = checks_of_record(*rec.end);
+        failures = failure_messages(*rec.end);
         t.trace = (*rec.end).value("trace", json());
     }
     const bool reported_pass = rec.end && (*rec.end).value("passed", false);
@@ -217,13 +156,10 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
         t.flags.push_back("tampering");
         t.log += "tampering: " + rec.tampering + "\n";
     } else if (reported_pass && p.exit_code == 0 && !(run.replay && run.replay->confirmed)) {
-        std::string judged;
-        if (run.replay && run.replay->end)
-            for (const auto& f : (*run.replay->end).value("failures", json::array()))
-                judged += (judged.empty() ? "" : "\n\n") + failure_text(f);
+        // What the judge's own run of the assertions said is what the student reads.
+        t.checks = run.replay && run.replay->end ? checks_of_record(*run.replay->end) : json::array();
         set("no_result", "테스트 프로그램은 통과했다고 보고했지만, 기록된 실행 결과로 채점기가 다시 판정하니 통과하지 "
-                         "못했습니다 (결과 조작 의심). 이 테스트는 0점으로 채점하고, 담당 조교가 제출물을 확인합니다." +
-                             (judged.empty() ? std::string() : "\n\n" + judged));
+                         "못했습니다 (결과 조작 의심). 이 테스트는 0점으로 채점하고, 담당 조교가 제출물을 확인합니다.");
         t.flags.push_back("tampering");
         t.log += "replay judge: " + (run.replay ? run.replay->reason : std::string("did not run")) + "\n";
     } else if (reported_pass && p.exit_code == 0) {
@@ -242,21 +178,20 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
         }
         if (guard.empty() && (*rec.end).value("bad_alloc", false)) guard = "memory_limit";
         if (guard == "memory_limit") {
-            set("memory_limit", fmt::format("메모리 제한({}MB)을 넘었습니다 (std::bad_alloc).\n\n{}", limits.memory_mb, failures));
+            set("memory_limit", fmt::format("메모리 제한({}MB)을 넘었습니다 (std::bad_alloc).", limits.memory_mb));
         } else if (guard == "deadlock") {
-            std::string stuck = stuck_tasks(guard_what.empty() ? failures : guard_what);
-            set("deadlock", "교착 상태(deadlock): 태스크들이 기다리고 있지만 깨워 줄 것이 아무것도 없습니다." +
-                                (stuck.empty() ? "" : "\n멈춘 태스크:\n" + stuck) + "\n\n" + failures);
+            // The checks' deadlock hint lists the stuck tasks; without one, the intro does.
+            const std::string stuck = has_hint(t.checks, "deadlock") ? "" : stuck_tasks(guard_what);
+            set("deadlock", "교착 상태(deadlock): 작업들이 기다리고 있지만 깨워 줄 것이 아무것도 없습니다." +
+                                (stuck.empty() ? "" : "\n멈춘 작업:\n" + stuck));
         } else if (guard == "virtual_time_limit") {
-            set("virtual_time_limit",
-                fmt::format("가상 시간 제한({}초)을 넘었습니다: 끝나지 않는 대기가 있습니다.\n\n{}", limits.virtual_seconds, failures));
+            set("virtual_time_limit", fmt::format("가상 시간 제한({}초)을 넘었습니다: 끝나지 않는 대기가 있습니다.", limits.virtual_seconds));
         } else if (guard == "step_limit") {
-            set("step_limit", "이벤트 루프가 너무 많이 돌았습니다 (끝나지 않는 반복).\n\n" + failures);
+            set("step_limit", "이벤트 루프가 너무 많이 돌았습니다 (끝나지 않는 반복).");
         } else {
-            set("failed", failures.empty() ? "테스트가 실패했습니다." : failures);
+            set("failed", t.checks.empty() ? "테스트가 실패했습니다." : "");
         }
     }
-    if (t.verdict != "passed") t.hints = trace_hints(t.trace);
     t.message = sanitize_text(t.message, 8000);
     return t;
 }
@@ -316,7 +251,7 @@ void summarize(ExerciseResult& r) {
 
 json to_json(const TestResult& t) {
     json j = {{"name", t.name},       {"hidden", t.hidden}, {"points", t.points}, {"score", t.score}, {"verdict", t.verdict},
-              {"message", t.message}, {"hints", t.hints},   {"trace", t.trace}};
+              {"message", t.message}, {"checks", t.checks}, {"trace", t.trace}};
     if (!t.flags.empty()) j["flags"] = t.flags;  // absent for the usual case: records stay as they were
     return j;
 }
@@ -336,7 +271,7 @@ TestResult test_from_json(const json& j) {
     t.score = j.value("score", 0);
     t.verdict = j.value("verdict", "");
     t.message = j.value("message", "");
-    t.hints = j.value("hints", json::array());
+    t.checks = j.value("checks", json::array());
     t.flags = j.value("flags", std::vector<std::string>{});
     t.trace = j.value("trace", json());
     return t;

@@ -23,7 +23,7 @@ struct TestResult {
     std::string message;  // Korean, for students
     std::string log;      // English, for instructors (logs/)
     json trace;           // spans/lines/warnings of the last virtual run, or null
-    json hints = json::array();  // Korean hints derived from the trace
+    json checks = json::array();  // the failed checks (aio/feedback/json.hpp), rendered by feedback.hpp
     std::vector<std::string> flags;  // for the instructor: "tampering" (results forged or not confirmed)
 };
 
@@ -50,6 +50,5 @@ void summarize(ExerciseResult& ex);  // score, max_score, verdict from tests
 
 int severity(const std::string& verdict);  // larger = more severe, for summaries
 std::string verdict_label_ko(const std::string& verdict);
-std::string hint_for(const std::string& verdict);  // Korean
 
 }  // namespace grader

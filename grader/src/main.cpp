@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
     c->add_option("DIR", check_dir, "a student-pack checkout or a directory with the .cpp files")->required();
     c->add_option("-e,--exercise", check.exercises, "only this exercise (repeatable)");
     c->add_flag("--hidden", check.hidden, "also run the hidden tests");
+    c->add_flag("--full", check.full, "every failed check with every hint (default: the first of each test; AIO_FEEDBACK=full)");
     common(c);
 
     GradescopeOptions gs;

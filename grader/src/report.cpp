@@ -1,6 +1,7 @@
 #include "report.hpp"
 
 #include "export.hpp"
+#include "feedback.hpp"
 
 #include <fmt/format.h>
 
@@ -51,14 +52,11 @@ void finalize(StudentRecord& s) {
 }
 
 namespace {
+// Gradescope shows each test's output on its own: every test gets its own hints (a fresh Shown).
 std::string test_output(const TestResult& t) {
-    std::string out;
-    if (t.verdict != "passed") {
-        out = fmt::format("[{}] {}", verdict_label_ko(t.verdict), t.message);
-        for (const auto& h : t.hints) out += "\n힌트: " + h.get<std::string>();
-        if (std::string h = hint_for(t.verdict); !h.empty() && t.verdict != "failed") out += "\n힌트: " + h;
-    }
-    return out;
+    if (t.verdict == "passed") return {};
+    Shown shown;
+    return fmt::format("[{}] {}", verdict_label_ko(t.verdict), test_feedback(t, Detail::brief, shown));
 }
 
 }  // namespace

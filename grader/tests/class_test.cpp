@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "feedback.hpp"
 #include "util.hpp"
 
 using namespace grader;
@@ -21,13 +22,13 @@ fs::path env_path(const char* name) {
     return v;
 }
 
-struct Kit {
+struct KitPoints {
     std::map<std::string, int> max_points;         // from each exercise.toml
     std::map<std::string, int> test_count, hidden_count;
 };
 
-Kit read_kit(const toml::table& config) {
-    Kit k;
+KitPoints read_kit(const toml::table& config) {
+    KitPoints k;
     const fs::path kit = env_path("GRADER_KIT");
     for (const auto& node : *config["exercises"].as_array()) {
         const std::string id = *node.value<std::string>();
@@ -67,7 +68,7 @@ TEST_CASE("every sample student gets the verdict and score it should") {
     const fs::path out = env_path("GRADER_OUT"), examples = env_path("GRADER_EXAMPLES");
     const toml::table expected = toml::parse_file((examples / "expected.toml").string());
     const toml::table config = toml::parse_file((examples / "grader.toml").string());
-    const Kit kit = read_kit(config);
+    const KitPoints kit = read_kit(config);
     const std::string hidden_visibility = config["hidden_visibility"].value_or(std::string("after_published"));
     const auto gradebook = read_csv(out / "gradebook.csv");
     CHECK(split_lines(*read_file(out / "gradebook.csv")).front().ends_with(",total,max,verdict,flags"));
@@ -108,10 +109,9 @@ TEST_CASE("every sample student gets the verdict and score it should") {
             if (const toml::table* msg = want["message"].as_table(); msg && msg->contains(ex)) {
                 const std::string needle = *(*msg)[ex].value<std::string>();
                 std::string all = (*it)["message"].get<std::string>();
-                for (const auto& t : (*it)["tests"]) {
-                    all += "\n" + t["message"].get<std::string>();
-                    for (const auto& h : t["hints"]) all += "\n" + h.get<std::string>();
-                }
+                // What a student reads about each test (every check, every hint).
+                Shown shown;
+                for (const auto& t : (*it)["tests"]) all += "\n" + test_feedback(test_from_json(t), Detail::full, shown);
                 INFO("looking for: " << needle);
                 CHECK(all.find(needle) != std::string::npos);
             }

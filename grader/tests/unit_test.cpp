@@ -11,6 +11,7 @@
 
 #include "build.hpp"
 #include "collect.hpp"
+#include "feedback.hpp"
 #include "judge.hpp"
 #include "judge_server.hpp"
 #include "monitor.hpp"
@@ -130,11 +131,12 @@ TEST_CASE("judge: a reported pass counts only when the replay judge confirms it,
 
     TestRun rejected = finished_run(true, 0);
     rejected.replay = ReplayVerdict{false, "the assertions fail on the recorded runs",
-                                    json{{"failures", json::array({{{"kind", "explicit"}, {"message", "✗ 총 3초여야 합니다"}}})}}};
+                                    json{{"failures", json::array({{{"kind", "explicit"}, {"check", {{"title", "총 3초여야 합니다"}}}}})}}};
     r = judge_test(kSpec, kLimits, rejected);
     CHECK(r.verdict == "no_result");
     CHECK(r.message.find("결과 조작 의심") != std::string::npos);
-    CHECK(r.message.find("총 3초여야 합니다") != std::string::npos);  // what the judge saw
+    Shown shown;
+    CHECK(test_feedback(r, Detail::brief, shown).find("✗ 총 3초여야 합니다") != std::string::npos);  // what the judge saw
     CHECK(r.log.find("the assertions fail") != std::string::npos);
 
     TestRun forged = finished_run(true, 0);
@@ -222,10 +224,27 @@ TEST_CASE("judge: guard errors seen by the runner classify failures") {
     CHECK(r.message.find("Task 'a' (#2) waiting for Task 'b' (#3)") != std::string::npos);
 
     TestRun plain = finished_run(false, 1);
-    (*plain.records.end)["failures"] = json::array({{{"kind", "explicit"}, {"message", "✗ 총 3초여야 합니다"}, {"info", json::array({"✗ 총 3초여야 합니다"})}}});
+    (*plain.records.end)["failures"] = json::array(
+        {{{"kind", "explicit"}, {"message", "✗ 총 3초여야 합니다"},
+          {"check", {{"title", "총 3초여야 합니다"}, {"expected", {"3.000초에 실행이 끝남"}}, {"actual", {"5.000초에 끝났습니다"}}}}}});
     TestResult f = judge_test(kSpec, kLimits, plain);
     CHECK(f.verdict == "failed");
-    CHECK(f.message == "✗ 총 3초여야 합니다");  // Catch2's copy of the message in `info` is not repeated
+    CHECK(f.message.empty());  // the check says it all
+    Shown shown;
+    CHECK(test_feedback(f, Detail::brief, shown) == "✗ 총 3초여야 합니다\n  기대: 3.000초에 실행이 끝남\n  실제: 5.000초에 끝났습니다\n");
+
+    // The stuck tasks appear once: in the check's deadlock hint when it has one, else in the intro.
+    TestRun hinted = finished_run(false, 1);
+    (*hinted.records.end)["guards"] = (*d.records.end)["guards"];
+    (*hinted.records.end)["failures"] = json::parse(R"([{"kind": "explicit", "check": {"title": "총 3초여야 합니다",
+        "hints": [{"id": "deadlock", "args": ["3.000", "    Task 'a' (#2) waiting for Task 'b' (#3)\n"]}]}}])");
+    const TestResult h = judge_test(kSpec, kLimits, hinted);
+    CHECK(h.verdict == "deadlock");
+    Shown fresh;
+    const std::string text = test_feedback(h, Detail::brief, fresh);
+    INFO(text);
+    CHECK(text.find("Task 'a' (#2) waiting for Task 'b' (#3)") != std::string::npos);
+    CHECK(text.find("Task 'a'") == text.rfind("Task 'a'"));
 
     // A failure whose message quotes output that names a guard error (the student printed it):
     // nothing was thrown, so it is an ordinary failure, not a deadlock.

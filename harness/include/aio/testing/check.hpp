@@ -1,6 +1,7 @@
 // Catch2 glue: AIO_CHECK(verdict) records a failure and continues, AIO_REQUIRE(verdict) stops the
 // test case. A passing verdict counts as a passed assertion; a failing one prints its Korean
-// message (expected vs actual timelines and hints) as the failure text.
+// message (expected vs actual timelines and hints) as the failure text, and hands the failed
+// check as data to the Korean reporter and the grader's listener (verdict.hpp, pending_check).
 #pragma once
 #include <catch2/catch.hpp>
 
@@ -12,6 +13,7 @@
         if (aio_verdict_.ok) {                                   \
             SUCCEED(aio_verdict_.title);                         \
         } else {                                                 \
+            ::aio::testing::detail::set_pending_check(aio_verdict_); \
             fail(aio_verdict_.message);                          \
         }                                                        \
     } while (false)

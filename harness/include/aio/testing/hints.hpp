@@ -1,5 +1,5 @@
-// Named hints for the classic mistakes, detected from a run's ending and trace. Each hint has a
-// stable English id (for tests of the tests and for the grader) and Korean text for students.
+// Named hints for the classic mistakes, detected from a run's ending and trace. A hint is an id
+// with its values (aio/feedback/hint.hpp); its Korean text is in the one table (feedback/texts.cpp).
 //
 //   id                       detected from
 //   blocking_sleep           trace.blocking_sleeps (sleep_for/sleep/usleep inside a coroutine)
@@ -21,15 +21,13 @@
 #include <string>
 #include <vector>
 
+#include "aio/feedback/hint.hpp"
 #include "aio/testing/run.hpp"
 
 namespace aio::testing {
 
-struct Hint {
-    std::string id;
-    std::string title;  // Korean, short: "블로킹 sleep"
-    std::string text;   // Korean: what happened and what to try
-};
+using feedback::Hint;
+using feedback::HintId;
 
 // Hints that follow from the run alone (its ending and the trace's warnings/blocking sleeps).
 std::vector<Hint> diagnose(const RunReport& report);

@@ -1,12 +1,13 @@
-// The outcome of one assertion. A failed verdict carries the whole student-facing message, laid
-// out like check50's feedback: what was checked, what was expected, what happened, the expected
-// and actual timelines on one scale, then the named hints.
+// The outcome of one assertion. A failed verdict carries the failed check as data (what was
+// checked, expected, actual, both timelines, the hints: aio/feedback/check.hpp), which the Korean
+// reporter and the grader render; `message` is that check rendered in full, with every hint.
 #pragma once
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "aio/feedback/check.hpp"
 #include "aio/testing/hints.hpp"
 #include "aio/testing/timeline.hpp"
 
@@ -15,7 +16,8 @@ namespace aio::testing {
 struct Verdict {
     bool ok = false;
     std::string title;    // Korean: what was checked
-    std::string message;  // Korean: the full failure text (empty when ok)
+    feedback::Check check;  // the failure as data (empty when ok)
+    std::string message;  // Korean: render_check(check) (empty when ok)
     std::vector<std::string> hint_ids;
 
     bool has_hint(std::string_view id) const;
@@ -46,5 +48,15 @@ private:
 
 // A line of text for messages: "\"text\"" (quoted, so spaces and empty strings stay visible).
 std::string quoted(std::string_view text);
+
+// The failed check of the AIO_CHECK/AIO_REQUIRE being reported, for the reporter and the
+// grader's listener (Catch2 passes them only the message text): set right before Catch2 is told
+// of the failure, valid until the next failed AIO_ assertion or the next test case.
+namespace detail {
+void set_pending_check(const Verdict& v);
+// The pending check when `message` is its verdict's message (the assertion Catch2 reports), else nullptr.
+const feedback::Check* pending_check(std::string_view message);
+void clear_pending_check();
+}  // namespace detail
 
 }  // namespace aio::testing
