@@ -72,12 +72,28 @@ void add_warning_hints(const RunReport& report, std::vector<Hint>& hints, bool t
     }
 }
 
+// The stub's functions that still call aio::todo(), each named once, in the order they ran.
+std::string todo_functions(const RunReport& report) {
+    std::set<std::string> seen;
+    std::string out;
+    for (const trace::Todo& t : report.trace.todos)
+        if (seen.insert(t.function).second) out += (out.empty() ? "" : ", ") + t.function;
+    return out;
+}
+
 }  // namespace
 
 bool has_blocking_sleep(const RunReport& report) { return !report.trace.blocking_sleeps.empty(); }
 
 std::vector<Hint> diagnose(const RunReport& report) {
     std::vector<Hint> hints;
+    // First: an untouched stub fails every check, and that is the one thing worth saying about it.
+    if (!report.trace.todos.empty())
+        hints.push_back({"not_implemented", "아직 구현하지 않음",
+                         fmt::format("아직 구현하지 않은 함수가 있습니다: {}. 이 함수들은 아직 처음 받은 뼈대 그대로라서 "
+                                     "aio::todo() 를 부르고 있습니다. 함수 안의 TODO 설명대로 코드를 작성하고 "
+                                     "`aio::todo();` 줄을 지우세요.",
+                                     todo_functions(report))});
     const trace::Span* raised_by_task = task_that_raised(report);
     switch (report.ending) {
         case Ending::returned:
