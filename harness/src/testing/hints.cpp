@@ -90,9 +90,10 @@ std::vector<Hint> diagnose(const RunReport& report) {
     // First: an untouched stub fails every check, and that is the one thing worth saying about it.
     if (!report.trace.todos.empty())
         hints.push_back({"not_implemented", "아직 구현하지 않음",
-                         fmt::format("아직 구현하지 않은 함수가 있습니다: {}. 이 함수들은 아직 처음 받은 뼈대 그대로라서 "
-                                     "aio::todo() 를 부르고 있습니다. 함수 안의 TODO 설명대로 코드를 작성하고 "
-                                     "`aio::todo();` 줄을 지우세요.",
+                         fmt::format("처음 받은 뼈대 그대로인 함수가 있습니다: {}. 뼈대에 남아 있는 aio::todo() 가 "
+                                     "그렇다고 알려 주었습니다. 함수 안의 TODO 설명대로 코드를 작성하고 "
+                                     "`aio::todo();` 줄을 지우세요 (그 함수가 부르는 다른 함수도 아직 뼈대라면, 불린 "
+                                     "뒤에 여기에 이름이 나타납니다).",
                                      todo_functions(report))});
     const trace::Span* raised_by_task = task_that_raised(report);
     switch (report.ending) {
