@@ -9,6 +9,7 @@
 #include "api.hpp"
 
 std::string make_coffee([[maybe_unused]] double brew_seconds) {
+    aio::todo();  // TODO: 이 줄을 지우고 아래 설명대로 작성하세요 (남아 있으면 테스트가 "아직 구현하지 않음" 을 알립니다)
     // TODO 1: "커피를 끓이기 시작합니다..." 를 출력하세요.   예) aio::print("...");
     // TODO 2: brew_seconds 초 동안 멈춰 있으세요 (파이썬의 time.sleep).
     //         std::this_thread::sleep_for(std::chrono::duration<double>(brew_seconds));
@@ -17,6 +18,7 @@ std::string make_coffee([[maybe_unused]] double brew_seconds) {
 }
 
 std::string make_toast([[maybe_unused]] double toast_seconds) {
+    aio::todo();  // TODO: 이 줄을 지우고 아래 설명대로 작성하세요 (남아 있으면 테스트가 "아직 구현하지 않음" 을 알립니다)
     // TODO 1: "토스트를 굽기 시작합니다..." 를 출력하세요.
     // TODO 2: toast_seconds 초 동안 멈춰 있으세요.
     // TODO 3: "토스트가 완성되었습니다!" 를 출력하고 "토스트" 를 돌려주세요.
@@ -25,6 +27,7 @@ std::string make_toast([[maybe_unused]] double toast_seconds) {
 
 std::vector<std::string> prepare_breakfast([[maybe_unused]] double brew_seconds,
                                            [[maybe_unused]] double toast_seconds) {
+    aio::todo();  // TODO: 이 줄을 지우고 아래 설명대로 작성하세요 (남아 있으면 테스트가 "아직 구현하지 않음" 을 알립니다)
     // TODO 1: 시작 시각을 재세요.   auto start_time = std::chrono::steady_clock::now();
     // TODO 2: make_coffee(brew_seconds) 를 부른 다음 make_toast(toast_seconds) 를 부르세요.
     // TODO 3: 끝난 시각을 재서 걸린 시간(초)을 구하고

@@ -4,6 +4,7 @@
 
 // 백그라운드에서 돌릴 작업 하나: duration 초가 걸립니다.
 aio::task<std::string> background_task([[maybe_unused]] std::string name, [[maybe_unused]] double duration) {
+    aio::todo();  // TODO: 이 줄을 지우고 아래 설명대로 작성하세요 (남아 있으면 테스트가 "아직 구현하지 않음" 을 알립니다)
     // TODO 1: "{name} 백그라운드 작업 시작" 을 aio::print 로 출력하세요.
     // TODO 2: duration 초 동안 co_await aio::sleep(duration); 으로 기다리세요.
     // TODO 3: "{name} 백그라운드 작업 완료" 를 출력하고 "{name} 완료" 를 co_return 하세요.
@@ -13,6 +14,7 @@ aio::task<std::string> background_task([[maybe_unused]] std::string name, [[mayb
 // 백그라운드 작업 두 개를 먼저 시작해 두고, 그동안 메인 작업을 합니다.
 aio::task<void> async_main([[maybe_unused]] double cleanup_seconds, [[maybe_unused]] double compress_seconds,
                            [[maybe_unused]] double work_seconds) {
+    aio::todo();  // TODO: 이 줄을 지우고 아래 설명대로 작성하세요 (남아 있으면 테스트가 "아직 구현하지 않음" 을 알립니다)
     // TODO 1: "메인 작업 시작" 을 출력하세요.
     // TODO 2: 두 작업을 *먼저* 시작해 두세요. create_task 는 작업을 이벤트 루프에 맡기고 바로 돌아옵니다.
     //         aio::Task<std::string> task1 = aio::create_task(background_task("데이터베이스 정리", cleanup_seconds));

@@ -8,6 +8,7 @@
 // 사이트 하나의 응답 시간을 재는 흉내를 냅니다.
 aio::task<SiteResult> check_website([[maybe_unused]] std::string site_name,
                                     [[maybe_unused]] double base_delay) {
+    aio::todo();  // TODO: 이 줄을 지우고 아래 설명대로 작성하세요 (남아 있으면 테스트가 "아직 구현하지 않음" 을 알립니다)
     // TODO 0: base_delay 가 음수면 아무것도 출력하지 말고 난수도 뽑지 말고 곧바로
     //         throw std::invalid_argument(fmt::format("{}: 기본 지연은 음수일 수 없습니다", site_name)); 하세요.
     //         (파이썬의 raise ValueError(...). std::invalid_argument 는 <stdexcept> 에 있습니다.)
@@ -23,6 +24,7 @@ aio::task<SiteResult> check_website([[maybe_unused]] std::string site_name,
 
 // 모든 사이트를 동시에 확인하고 결과를 분석합니다.
 aio::task<void> monitor_websites([[maybe_unused]] std::vector<Website> websites) {
+    aio::todo();  // TODO: 이 줄을 지우고 아래 설명대로 작성하세요 (남아 있으면 테스트가 "아직 구현하지 않음" 을 알립니다)
     // TODO 1: "웹사이트 모니터링 시작...\n" 을 출력하고 (줄 두 개: 제목과 빈 줄) 시작 시각을 재세요 (aio::loop_time()).
     // TODO 2: 사이트마다 check_website(w.name, w.base_delay) 를 std::vector<aio::task<SiteResult>> 에 담고
     //         auto results = co_await aio::gather_outcomes(std::move(작업들)); 로 한꺼번에 기다리세요.
@@ -43,6 +45,7 @@ aio::task<void> monitor_websites([[maybe_unused]] std::vector<Website> websites)
 // 한 번 모니터링하고, 잠시 쉬었다가 한 번 더 모니터링합니다.
 aio::task<void> async_main([[maybe_unused]] std::vector<Website> websites,
                            [[maybe_unused]] double pause_seconds) {
+    aio::todo();  // TODO: 이 줄을 지우고 아래 설명대로 작성하세요 (남아 있으면 테스트가 "아직 구현하지 않음" 을 알립니다)
     // TODO 1: co_await monitor_websites(websites);
     // TODO 2: "\n{pause_seconds}초 후 다시 모니터링합니다..." 를 출력하세요 (숫자는 "{}" 형식: 5 → "5", 2.5 → "2.5").
     // TODO 3: pause_seconds 초 기다린 뒤 한 번 더 monitor_websites 를 co_await 하세요.

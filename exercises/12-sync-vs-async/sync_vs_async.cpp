@@ -1,29 +1,39 @@
-// 연습문제 4: 동기 vs 비동기 시간 비교 (README.md 를 먼저 읽으세요).
+// 연습문제 4: 동기 vs 비동기 시간 비교 (README.md 를 먼저 읽으세요. 막히면 README 의 힌트를 하나씩 펼쳐 보세요).
 // 이 파일만 고치면 됩니다. 함수의 모양(이름, 매개변수, 반환형)은 api.hpp 와 같아야 합니다.
+// 어떻게 만들지는 여러분이 정합니다: 아래 TODO 는 무엇이 일어나야 하는지만 말합니다.
 // 도우미 함수(작업 하나를 실행하는 함수 등)는 마음대로 더 만들어도 됩니다.
 #include <chrono>
 #include <thread>
 
 #include "api.hpp"
 
+// 동기 버전: 평범한 함수입니다.
 double run_sync([[maybe_unused]] const std::vector<Job>& jobs) {
-    // TODO 1: auto start = std::chrono::steady_clock::now(); 로 시작 시각을 재세요.
-    // TODO 2: 작업마다 "{name} 시작 ({seconds:.1f}초)" 출력 →
-    //         std::this_thread::sleep_for(std::chrono::duration<double>(seconds)) → "{name} 완료" 출력.
-    // TODO 3: 걸린 시간(초, double)을 구해 "동기 실행: {:.1f}초" 를 출력하고 돌려주세요.
-    return 0.0;  // TODO: 지우고 위 내용을 작성하세요
+    aio::todo();  // TODO: 이 줄을 지우고 아래 설명대로 작성하세요 (남아 있으면 테스트가 "아직 구현하지 않음" 을 알립니다)
+    // TODO: 이 함수가 해야 할 일
+    //   - 작업을 목록 순서대로 하나씩 실행합니다: 시작 문장 출력 → seconds 초 동안 멈춰 있기 → 완료 문장 출력.
+    //     여기서는 프로그램 전체가 멈춰 기다리는 것이 맞습니다 (16-1절의 동기 프로그램).
+    //   - 처음부터 끝까지 걸린 시간을 std::chrono::steady_clock 으로 재서 출력하고 돌려줍니다 (초, double).
+    //   테스트는 작업이 차례로 실행되고 잰 시간이 작업 시간의 합인지 봅니다.
+    return 0.0;  // 자리만 채운 값입니다
 }
 
+// 비동기 버전: 코루틴입니다.
 aio::task<double> run_async([[maybe_unused]] std::vector<Job> jobs) {
-    // TODO 1: 작업 하나를 실행하는 코루틴을 따로 만드세요: 출력은 동기 버전과 같고,
-    //         기다릴 때는 co_await aio::sleep(seconds) 를 씁니다 (sleep_for 는 이벤트 루프를 멈춥니다!).
-    // TODO 2: steady_clock 으로 시작 시각을 재고, 모든 작업을 aio::gather 로 동시에 기다리세요.
-    // TODO 3: "비동기 실행: {:.1f}초" 를 출력하고 걸린 시간을 co_return 하세요.
-    co_return 0.0;  // TODO: 지우고 위 내용을 작성하세요
+    aio::todo();  // TODO: 이 줄을 지우고 아래 설명대로 작성하세요 (남아 있으면 테스트가 "아직 구현하지 않음" 을 알립니다)
+    // TODO: 이 함수가 해야 할 일
+    //   - 같은 작업들을 같은 문장으로 실행하되, 모든 작업이 함께 시작해 한꺼번에 진행되게 합니다.
+    //   - 코루틴 안에서는 이벤트 루프 전체를 멈추는 기다림을 쓰면 안 됩니다 (테스트가 찾아냅니다).
+    //   - 걸린 시간을 동기 버전과 같은 시계(steady_clock)로 재서 출력하고 돌려줍니다.
+    //   테스트는 잰 시간이 작업 시간의 최댓값인지 봅니다.
+    co_return 0.0;  // 자리만 채운 값입니다
 }
 
+// 두 버전을 차례로 실행해 비교합니다: 평범한 함수입니다.
 Timing compare([[maybe_unused]] const std::vector<Job>& jobs) {
-    // TODO: api.hpp 의 설명대로 제목을 출력하며 run_sync(jobs) 와 aio::run(run_async(jobs)) 를 차례로
-    //       실행하고, "=== 비교 ===" 아래에 비교 문장을 출력한 뒤 {동기 시간, 비동기 시간} 을 돌려주세요.
-    return Timing{0.0, 0.0};  // TODO: 지우고 위 내용을 작성하세요
+    aio::todo();  // TODO: 이 줄을 지우고 아래 설명대로 작성하세요 (남아 있으면 테스트가 "아직 구현하지 않음" 을 알립니다)
+    // TODO: 이 함수가 해야 할 일
+    //   - api.hpp 와 README 의 기대 출력대로 제목과 빈 줄을 넣으며 동기 버전, 비동기 버전을 차례로 실행합니다.
+    //   - 두 시간을 비교하는 문장을 출력하고 {동기 시간, 비동기 시간} 을 돌려줍니다.
+    return Timing{0.0, 0.0};  // 자리만 채운 값입니다
 }

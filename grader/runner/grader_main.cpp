@@ -165,7 +165,8 @@ const char* warning_name(aio::trace::WarningKind k) {
 nlohmann::json export_trace() {
     const aio::trace::Trace& t = aio::trace::current();
     nlohmann::json spans = nlohmann::json::array(), lines = nlohmann::json::array(),
-                   warnings = nlohmann::json::array(), sleeps = nlohmann::json::array();
+                   warnings = nlohmann::json::array(), sleeps = nlohmann::json::array(),
+                   todos = nlohmann::json::array();
     for (const auto& s : t.spans) {
         if (spans.size() >= kMaxSpans) break;
         if (s.id == 0) continue;
@@ -184,7 +185,11 @@ nlohmann::json export_trace() {
         if (sleeps.size() >= kMaxLines) break;
         sleeps.push_back({{"t", b.time}, {"seconds", b.seconds}, {"task", b.task_id}});
     }
-    return {{"spans", spans}, {"lines", lines}, {"warnings", warnings}, {"blocking_sleeps", sleeps},
+    for (const auto& td : t.todos) {
+        if (todos.size() >= kMaxLines) break;
+        todos.push_back({{"t", td.time}, {"task", td.task_id}, {"function", clip(td.function)}});
+    }
+    return {{"spans", spans}, {"lines", lines}, {"warnings", warnings}, {"blocking_sleeps", sleeps}, {"todos", todos},
             {"truncated", t.spans.size() > kMaxSpans || t.lines.size() > kMaxLines}};
 }
 

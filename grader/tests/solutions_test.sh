@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every exercise of the kit, through the whole grader (sandbox, replay judge, reports):
-# the reference solutions score full marks, the untouched stubs score 0 on every test.
+# the reference solutions score full marks, the untouched stubs score 0 on every test (and their
+# traces carry the stubs' aio::todo() calls).
 # This is where the replay judge meets every exercise's value types and test shapes: a run it
 # cannot replay faithfully turns a solution's pass into no_result.
 # usage: solutions_test.sh GRADER KIT KITCACHE WORK
@@ -26,6 +27,9 @@ for student, want in (("solutions", "passed"), ("stubs", "failed")):
     for e in g["exercises"]:
         wrong = [(t["name"], t["verdict"], t["score"]) for t in e["tests"]
                  if t["verdict"] != want or (t["score"] != t["points"] if want == "passed" else t["score"] != 0)]
+        # The stubs' aio::todo() calls reach the exported trace (runner: trace.todos); solutions have none.
+        wrong += [(t["name"], "trace.todos " + ("empty" if want == "failed" else "not empty"), t["score"])
+                  for t in e["tests"] if bool((t.get("trace") or {}).get("todos")) != (want == "failed")]
         print(f"{'ok  ' if not wrong else 'FAIL'} {student} {e['id']} {e['score']}/{e['max_score']} ({len(e['tests'])} tests)")
         for name, verdict, score in wrong:
             print(f"       {name}: {verdict}, {score} points (want {want})")

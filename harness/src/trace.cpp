@@ -87,6 +87,7 @@ Integrity integrity_of(const Trace& t) {
     i.spans = t.spans.size();
     i.warnings = t.warnings.size();
     i.blocking_sleeps = t.blocking_sleeps.size();
+    i.todos = t.todos.size();
     for (const Line& l : t.lines) mix_line(i.line_digest, l);
     for (const BlockingSleep& b : t.blocking_sleeps) mix_sleep(i.sleep_digest, b);
     return i;
@@ -142,6 +143,14 @@ void note_blocking_sleep(double seconds) {
                                  seconds, loop->current_task->name()),
                      false);
     }
+}
+
+void note_todo(std::string function) {
+    // Enough to name every unwritten function; a written loop that kept the line must not grow without bound.
+    constexpr std::size_t kMaxTodos = 1000;
+    if (g_trace.todos.size() >= kMaxTodos) return;
+    g_trace.todos.push_back(Todo{clock::now(), current_task_id(), std::move(function)});
+    ++g_kept.todos;
 }
 
 }  // namespace aio::trace

@@ -11,4 +11,5 @@
 #include "aio/run.hpp"
 #include "aio/sleep.hpp"
 #include "aio/task.hpp"
+#include "aio/todo.hpp"
 #include "aio/trace.hpp"

@@ -43,11 +43,19 @@ struct BlockingSleep {
     std::uint32_t task_id;
 };
 
+// A call of aio::todo(): the stub's function `function` ran unwritten (the hint not_implemented).
+struct Todo {
+    double time;
+    std::uint32_t task_id;  // 0: outside any task
+    std::string function;   // short name, as task names are ("make_coffee")
+};
+
 struct Trace {
     std::vector<Line> lines;
     std::vector<Span> spans;  // spans[i].id == i + 1
     std::vector<Warning> warnings;
     std::vector<BlockingSleep> blocking_sleeps;
+    std::vector<Todo> todos;
 
     const Span* span(std::uint32_t id) const { return id && id <= spans.size() ? &spans[id - 1] : nullptr; }
     const Span* span_named(const std::string& name) const;
@@ -61,7 +69,7 @@ void clear();
 // What the runtime itself counted while it recorded the current trace, kept apart from it: a
 // trace that disagrees (integrity_of(trace) != kept_integrity()) was edited after the fact.
 struct Integrity {
-    std::uint64_t lines = 0, spans = 0, warnings = 0, blocking_sleeps = 0;
+    std::uint64_t lines = 0, spans = 0, warnings = 0, blocking_sleeps = 0, todos = 0;
     std::uint64_t line_digest = 0;   // of every line (time, text, task), in order
     std::uint64_t sleep_digest = 0;  // of every blocking sleep (time, seconds, task), in order
     bool operator==(const Integrity&) const = default;
@@ -79,5 +87,6 @@ Span& note_task_created(std::uint32_t id, std::string name);
 Span* span_for(std::uint32_t id);
 void note_warning(WarningKind kind, std::string name, std::string message, bool to_stderr);
 void note_blocking_sleep(double seconds);
+void note_todo(std::string function);
 
 }  // namespace aio::trace

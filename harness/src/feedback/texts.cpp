@@ -57,8 +57,9 @@ struct HintText {
 
 constexpr std::array<HintText, kHintCount> kHints{{
     {HintId::not_implemented, "not_implemented", "아직 구현하지 않음",
-     "아직 구현하지 않은 함수가 있습니다: {0}. 파일의 TODO 설명대로 함수를 완성하고, 함수 맨 앞의 `aio::todo();` "
-     "줄을 지우세요."},
+     "처음 받은 뼈대 그대로인 함수가 있습니다: {0}. 뼈대에 남아 있는 aio::todo() 가 그렇다고 알려 주었습니다. 함수 "
+     "안의 TODO 설명대로 코드를 작성하고 `aio::todo();` 줄을 지우세요 (그 함수가 부르는 다른 함수도 아직 뼈대라면, "
+     "불린 뒤에 여기에 이름이 나타납니다)."},
     {HintId::blocking_sleep, "blocking_sleep", "블로킹 sleep",
      "코루틴 '{0}' 안에서 {1}초에 {2}초짜리 블로킹 sleep(std::this_thread::sleep_for, sleep, usleep)이 실행되어 그동안 "
      "이벤트 루프 전체가 멈췄습니다 (모두 {3}번). 블로킹 sleep 중에는 다른 작업이 하나도 진행되지 않습니다. 코루틴 "

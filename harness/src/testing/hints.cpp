@@ -63,12 +63,24 @@ void add_warning_hints(const RunReport& report, std::vector<Hint>& hints, bool t
     }
 }
 
+// The stub's functions that still call aio::todo(), each named once, in the order they ran.
+std::string todo_functions(const RunReport& report) {
+    std::set<std::string> seen;
+    std::string out;
+    for (const trace::Todo& t : report.trace.todos)
+        if (seen.insert(t.function).second) out += (out.empty() ? "" : ", ") + t.function;
+    return out;
+}
+
 }  // namespace
 
 bool has_blocking_sleep(const RunReport& report) { return !report.trace.blocking_sleeps.empty(); }
 
 std::vector<Hint> diagnose(const RunReport& report) {
     std::vector<Hint> hints;
+    // First: an untouched stub fails every check, and that is the one thing worth saying about it.
+    if (!report.trace.todos.empty())
+        hints.push_back({HintId::not_implemented, {todo_functions(report)}});
     const trace::Span* raised_by_task = task_that_raised(report);
     switch (report.ending) {
         case Ending::returned:

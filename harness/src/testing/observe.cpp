@@ -114,8 +114,15 @@ void encode_report(wire::Encoder& e, const RunReport& r) {
         e.f64(b.seconds);
         e.u64(b.task_id);
     }
+    e.u64(t.todos.size());
+    for (const auto& td : t.todos) {
+        e.f64(td.time);
+        e.u64(td.task_id);
+        e.bytes(td.function);
+    }
     const trace::Integrity& k = r.kept;
-    for (std::uint64_t v : {k.lines, k.spans, k.warnings, k.blocking_sleeps, k.line_digest, k.sleep_digest}) e.u64(v);
+    for (std::uint64_t v : {k.lines, k.spans, k.warnings, k.blocking_sleeps, k.todos, k.line_digest, k.sleep_digest})
+        e.u64(v);
 }
 
 void decode_report(wire::Decoder& d, RunReport& r) {
@@ -160,8 +167,17 @@ void decode_report(wire::Decoder& d, RunReport& r) {
         b.task_id = std::uint32_t(d.u64());
         t.blocking_sleeps.push_back(b);
     }
+    for (std::size_t n = d.count(); n > 0; --n) {
+        trace::Todo td;
+        td.time = d.f64();
+        td.task_id = std::uint32_t(d.u64());
+        td.function = d.bytes();
+        t.todos.push_back(std::move(td));
+    }
     trace::Integrity& k = r.kept;
-    for (std::uint64_t* v : {&k.lines, &k.spans, &k.warnings, &k.blocking_sleeps, &k.line_digest, &k.sleep_digest}) *v = d.u64();
+    for (std::uint64_t* v :
+         {&k.lines, &k.spans, &k.warnings, &k.blocking_sleeps, &k.todos, &k.line_digest, &k.sleep_digest})
+        *v = d.u64();
 }
 
 }  // namespace detail

@@ -2,6 +2,7 @@
 // with its values (aio/feedback/hint.hpp); its Korean text is in the one table (feedback/texts.cpp).
 //
 //   id                       detected from
+//   not_implemented          trace.todos (a stub function still calls aio::todo()); always first
 //   blocking_sleep           trace.blocking_sleeps (sleep_for/sleep/usleep inside a coroutine)
 //   sequential_awaits        activities that should overlap ran back to back (assertions add it)
 //   no_tasks                 concurrency expected but the run created no tasks besides main
