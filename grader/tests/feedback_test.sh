@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The feedback budget (issue 14): for each classic mistake, a real wrong submission checked with
+# `grader check` gets at most LIMIT lines for the exercise, names its mistake with the right hint,
+# and shows that hint's paragraph once. The same renderer prints the kit's own ctest output
+# (harness reporter), so this also bounds what a student's ctest shows for these mistakes.
+# usage: feedback_test.sh GRADER EXAMPLES KIT KITCACHE WORK
+set -euo pipefail
+grader=$1 examples=$2 kit=$3 cache=$4 work=$5
+LIMIT=45
+rm -rf "$work" && mkdir -p "$work"
+fail() { echo "FAIL: $*"; exit 1; }
+cfg=(--config "$examples/grader.toml" --cache-dir "$cache" -j 2)
+
+# Wrong submissions made here from the kit's own files.
+mkdir -p "$work/stub02" "$work/unawaited07"
+cp "$kit/exercises/02-async-example/async_example.cpp" "$work/stub02/"
+sed 's/    std::string result2 = co_await task2;/    std::string result2 = "로그 파일 압축 완료";  \/\/ task2 is never awaited/' \
+  "$kit/solutions/07-asyncio-tasks/asyncio_tasks.cpp" >"$work/unawaited07/asyncio_tasks.cpp"
+grep -q 'task2 is never awaited' "$work/unawaited07/asyncio_tasks.cpp" || fail "could not make the unawaited-task submission"
+
+status=0
+check() {  # name dir exercise hint-title
+  local name=$1 dir=$2 ex=$3 hint=$4 out="$work/$1.txt" rc
+  set +e
+  "$grader" check "$dir" -e "$ex" "${cfg[@]}" >"$out" 2>&1
+  rc=$?
+  set -e
+  local lines paragraphs
+  lines=$(wc -l <"$out")
+  paragraphs=$(grep -c "힌트 \[$hint\]: " "$out" || true)
+  local refs
+  refs=$(grep -c "힌트 \[$hint\]: 위의 설명을 보세요" "$out" || true)
+  if [ "$rc" -ne 1 ]; then echo "FAIL $name: exit $rc, want 1"; status=1
+  elif [ "$lines" -gt "$LIMIT" ]; then echo "FAIL $name: $lines lines (limit $LIMIT)"; cat "$out"; status=1
+  elif [ $((paragraphs - refs)) -ne 1 ]; then echo "FAIL $name: hint [$hint] paragraph shown $((paragraphs - refs)) times, want 1"; cat "$out"; status=1
+  elif [ "$(grep -c '기대한 타임라인' "$out")" -gt 1 ]; then echo "FAIL $name: timelines drawn more than once"; status=1
+  else echo "ok   $name: $lines lines, [$hint] once"; fi
+}
+check sequential   "$examples/class/s03-sequential"     02-async-example "차례로 await"
+check blocking     "$examples/class/s04-blocking-sleep" 02-async-example "블로킹 sleep"
+check never_awaited "$examples/class/s05-never-awaited" 04-await-example "co_await 빠짐"
+check unawaited    "$work/unawaited07"                  07-asyncio-tasks "기다리지 않은 작업"
+check stub         "$work/stub02"                       02-async-example "아직 구현하지 않음"
+# Everything on request: more than the brief output, and still each paragraph once.
+"$grader" check "$examples/class/s03-sequential" -e 02-async-example --full "${cfg[@]}" >"$work/full.txt" 2>&1 || true
+[ "$(wc -l <"$work/full.txt")" -gt "$(wc -l <"$work/sequential.txt")" ] || { echo "FAIL full: not longer than brief"; status=1; }
+[ "$(grep -c '힌트 \[차례로 await\]: [^위]' "$work/full.txt")" -eq 1 ] || { echo "FAIL full: hint paragraph not exactly once"; status=1; }
+exit $status
