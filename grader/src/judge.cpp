@@ -245,6 +245,8 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
             set("memory_limit", fmt::format("메모리 제한({}MB)을 넘었습니다 (std::bad_alloc).\n\n{}", limits.memory_mb, failures));
         } else if (guard == "deadlock") {
             std::string stuck = stuck_tasks(guard_what.empty() ? failures : guard_what);
+            // The harness's deadlock hint in the failures lists them already: once is enough.
+            if (!stuck.empty() && contains(failures, trim(split_lines(stuck).front()))) stuck.clear();
             set("deadlock", "교착 상태(deadlock): 태스크들이 기다리고 있지만 깨워 줄 것이 아무것도 없습니다." +
                                 (stuck.empty() ? "" : "\n멈춘 태스크:\n" + stuck) + "\n\n" + failures);
         } else if (guard == "virtual_time_limit") {
