@@ -14,6 +14,7 @@
 #include <aio/errors.hpp>
 #include <aio/feedback/json.hpp>
 #include <aio/testing/catch_feedback.hpp>
+#include <aio/testing/activity.hpp>
 #include <aio/testing/observe.hpp>
 #include <aio/testing/verdict.hpp>
 #include <aio/trace.hpp>
@@ -161,6 +162,22 @@ const char* warning_name(aio::trace::WarningKind k) {
     return "other";
 }
 
+// The activities the test's assertions looked for ("커피 끓이기": from its first printed line to
+// its last), located in the exported run: a sequential student runs everything in one task, and
+// only these show that the work ran one after the other. end: null when it never ended.
+nlohmann::json export_activities(const aio::trace::Trace& t) {
+    nlohmann::json out = nlohmann::json::array();
+    const std::vector<aio::testing::Activity> used = aio::testing::used_activities();  // locate() adds to it
+    for (const auto& a : used) {
+        const auto where = aio::testing::locate(t, a);
+        if (!where) continue;  // did not happen in this run: nothing to draw
+        out.push_back({{"label", clip(a.label)},
+                       {"start", where->start},
+                       {"end", where->finished ? nlohmann::json(where->end) : nlohmann::json()}});
+    }
+    return out;
+}
+
 // The virtual-time picture of the last run inside the test case: the report draws it as a Gantt.
 nlohmann::json export_trace() {
     const aio::trace::Trace& t = aio::trace::current();
@@ -190,6 +207,7 @@ nlohmann::json export_trace() {
         todos.push_back({{"t", td.time}, {"task", td.task_id}, {"function", clip(td.function)}});
     }
     return {{"spans", spans}, {"lines", lines}, {"warnings", warnings}, {"blocking_sleeps", sleeps}, {"todos", todos},
+            {"activities", export_activities(t)},
             {"truncated", t.spans.size() > kMaxSpans || t.lines.size() > kMaxLines}};
 }
 
@@ -310,6 +328,7 @@ public:
         g_guards.clear();
         g_bad_alloc = false;
         aio::trace::clear();
+        aio::testing::forget_used_activities();
         g_channel.start(info.name);
         emit({{"event", "start"}, {"test", info.name}});
     }

@@ -4,7 +4,10 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
+
+#include "exercise_toml.hpp"
 
 #ifndef GRADER_DEFAULT_KIT
 #define GRADER_DEFAULT_KIT "."
@@ -34,15 +37,21 @@ void apply_limits(Limits& l, const json& o) {
     if (o.contains("processes")) l.processes = o["processes"].get<long>();
 }
 
-json limits_table(const toml::table* t) {
+json limits_json(const std::map<std::string, double>& numbers) {
     json out = json::object();
-    if (!t) return out;
-    for (const auto& [key, value] : *t) {
-        if (auto d = value.value<double>()) out[std::string(key.str())] = *d;
-    }
+    for (const auto& [key, value] : numbers) out[key] = value;
     for (const char* integral : {"memory_mb", "output_kb", "file_size_kb", "processes"})
         if (out.contains(integral)) out[integral] = static_cast<long>(out[integral].get<double>());
     return out;
+}
+
+// grader.toml's [limits]: every number, as exercise.toml's (exercise_toml.cpp).
+json limits_table(const toml::table* t) {
+    std::map<std::string, double> numbers;
+    if (t)
+        for (const auto& [key, value] : *t)
+            if (auto d = value.value<double>()) numbers[std::string(key.str())] = *d;
+    return limits_json(numbers);
 }
 
 fs::path resolve(const fs::path& base, const std::string& p) {
@@ -164,38 +173,33 @@ Kit load_kit(const Config& config) {
     for (const auto& dir : dirs) {
         Exercise ex;
         ex.dir = dir;
-        toml::table t;
+        ExerciseToml t;
         try {
-            t = toml::parse_file((dir / "exercise.toml").string());
-        } catch (const toml::parse_error& e) {
-            kit.problems.push_back(fmt::format("{}/exercise.toml: {}", dir.filename().string(), e.description()));
+            t = load_exercise_toml(dir / "exercise.toml");  // its schema problems are kit_check's
+        } catch (const ExerciseTomlError& e) {
+            kit.problems.push_back(fmt::format("{}/exercise.toml: {}", dir.filename().string(), e.what()));
             continue;
         }
-        ex.id = t["id"].value_or(dir.filename().string());
+        ex.id = t.id.value_or(dir.filename().string());
         if (!config.exercises.empty() &&
             std::find(config.exercises.begin(), config.exercises.end(), ex.id) == config.exercises.end())
             continue;
-        ex.number = t["number"].value_or(0);
-        ex.title = t["title"].value_or(std::string());
-        ex.section = t["section"].value_or(std::string());
-        ex.program = t["program"].value_or(std::string());
-        ex.student_files = string_array(t["student_files"], {});
-        json lim = limits_table(t["limits"].as_table());
-        apply_limits(ex.limits, lim);
-        if (const toml::array* tests = t["tests"].as_array()) {
-            for (const auto& node : *tests) {
-                const toml::table* tt = node.as_table();
-                if (!tt) continue;
-                TestSpec spec;
-                spec.name = (*tt)["name"].value_or(std::string());
-                spec.points = (*tt)["points"].value_or(1);
-                spec.hidden = (*tt)["visibility"].value_or(std::string("public")) == "hidden";
-                if (spec.name.empty() || spec.points <= 0) {
-                    kit.problems.push_back(fmt::format("{}: test without a name or with points <= 0", ex.id));
-                    continue;
-                }
-                ex.tests.push_back(spec);
+        ex.number = int(t.number.value_or(0));
+        ex.title = t.title;
+        ex.section = t.section;
+        ex.program = t.program;
+        ex.student_files = t.student_files.value_or(std::vector<std::string>{});
+        apply_limits(ex.limits, limits_json(t.limits));
+        for (const auto& test : t.tests) {
+            TestSpec spec;
+            spec.name = test.name;
+            spec.points = int(test.points.value_or(1));
+            spec.hidden = test.hidden();
+            if (spec.name.empty() || spec.points <= 0) {
+                kit.problems.push_back(fmt::format("{}: test without a name or with points <= 0", ex.id));
+                continue;
             }
+            ex.tests.push_back(spec);
         }
         for (const char* rel : {"tests/public_test.cpp", "hidden/hidden_test.cpp"})
             if (fs::exists(dir / rel)) ex.test_sources.push_back(dir / rel);

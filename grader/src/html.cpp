@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <map>
 
 #include "feedback.hpp"
 #include "report.hpp"
@@ -129,6 +131,149 @@ std::string file_safe(const std::string& id) {
     return out;
 }
 
+namespace {
+
+// One row of the timeline: an activity the test talked about (coffee, then toast: the work a
+// sequential student's single task hides) or a task span.
+struct TimelineRow {
+    std::string name;
+    long task = -1;  // span rows: the task id printed lines and blocking sleeps belong to
+    double from = 0, to = 0;
+    bool open = false;  // never ended: drawn to the end, dashed
+    std::string colour, kind, title;
+};
+
+std::vector<TimelineRow> timeline_rows(const json& trace, double end) {
+    constexpr std::size_t kMaxRows = 40;
+    std::vector<TimelineRow> rows;
+    for (const auto& a : trace.value("activities", json::array())) {
+        if (rows.size() >= kMaxRows / 2) break;
+        TimelineRow r;
+        r.name = a.value("label", "");
+        r.from = a.value("start", 0.0);
+        r.open = !a.contains("end") || !a["end"].is_number();
+        r.to = r.open ? end : a["end"].get<double>();
+        r.colour = "#1e88e5";
+        r.kind = "activity";
+        r.title = fmt::format("{} (활동): {:.3f}s → {}", r.name, r.from, r.open ? std::string("끝나지 않음") : fmt::format("{:.3f}s", r.to));
+        rows.push_back(std::move(r));
+    }
+    for (const auto& s : trace.value("spans", json::array())) {
+        if (rows.size() >= kMaxRows) break;
+        TimelineRow r;
+        r.name = s.value("name", "");
+        r.task = s.value("id", 0L);
+        const double created = s.value("created", 0.0), started = s.value("started", -1.0), finished = s.value("finished", -1.0);
+        const std::string status = s.value("status", "pending");
+        r.from = started >= 0 ? started : created;
+        r.open = finished < 0;
+        r.to = r.open ? end : finished;
+        r.colour = status == "ok" ? "#43a047" : status == "error" ? "#e53935" : status == "cancelled" ? "#9e9e9e" : "#fb8c00";
+        r.kind = "span";
+        r.title = fmt::format("{} ({}): {:.3f}s → {}", r.name, status, r.from, r.open ? std::string("끝나지 않음") : fmt::format("{:.3f}s", finished));
+        if (started > created)  // waited to start: the grey lead-in bar
+            r.title += fmt::format(" (대기 {:.3f}s → {:.3f}s)", created, started);
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+// Approximate rendered width in px of `text` at `font_px`: Hangul and other wide characters are
+// about one em, ASCII about half.
+double text_width(std::string_view text, double font_px) {
+    double w = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        w += len >= 3 ? font_px : font_px * 0.55;
+        i += len;
+    }
+    return w;
+}
+
+// The longest prefix of whole code points of `text` (with "…" when cut) that fits in `room` px.
+std::string fit_text(const std::string& text, double font_px, double room) {
+    if (text_width(text, font_px) <= room) return text;
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (text_width(out + text.substr(i, len) + "…", font_px) > room) break;
+        out += text.substr(i, len);
+        i += len;
+    }
+    return out.empty() ? "" : out + "…";
+}
+
+// Printed lines as dots on their task's row, those printed at the same moment as one dot; each
+// dot has every line with its time on hover, and a short visible label under the row where
+// there is room before the next dot.
+std::string timeline_lines(const json& lines, const std::map<long, double>& row_y, const std::function<double(double)>& x,
+                           double right_edge) {
+    struct Group {
+        double t;
+        std::vector<std::string> texts;
+    };
+    std::map<long, std::vector<Group>> by_task;
+    for (const auto& l : lines) {
+        const long task = l.value("task", 0L);
+        if (!row_y.count(task)) continue;
+        const double t = l.value("t", 0.0);
+        auto& groups = by_task[task];
+        if (groups.empty() || std::fabs(groups.back().t - t) > 1e-6) groups.push_back({t, {}});
+        groups.back().texts.push_back(l.value("text", ""));
+    }
+    constexpr double kFont = 10;
+    std::string svg;
+    for (const auto& [task, groups] : by_task) {
+        const double y = row_y.at(task);
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            const Group& g = groups[i];
+            std::string title;
+            for (const auto& text : g.texts) title += fmt::format("{}{:.3f}s \"{}\"", title.empty() ? "" : "\n", g.t, text);
+            svg += fmt::format("<circle class=\"line\" cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"#263238\"><title>{}</title></circle>\n",
+                               num(x(g.t)), num(y + 11), esc(title));
+            const double next = i + 1 < groups.size() ? x(groups[i + 1].t) : right_edge;
+            const std::string more = g.texts.size() > 1 ? fmt::format(" 외 {}줄", g.texts.size() - 1) : "";
+            const double room = next - x(g.t) - 8 - text_width(more, kFont);
+            const std::string shown = fit_text(g.texts.front(), kFont, room);
+            if (shown.size() < 4) continue;  // no room for a readable label: the hover has it
+            svg += fmt::format("<text class=\"line-label\" x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"#37474f\">{}<title>{}</title></text>\n",
+                               num(x(g.t) + 2), num(y + 28), kFont, esc(shown + more), esc(title));
+        }
+    }
+    return svg;
+}
+
+// The legend: what each mark means, in the order a reader meets them; wraps to a second row.
+std::string timeline_legend(double top, double width) {
+    struct Key {
+        const char* label;
+        const char* mark;  // SVG for a 14x10 swatch at (0, 0)
+    };
+    static const Key keys[] = {
+        {"활동 (출력한 줄 사이)", "<rect width=\"14\" height=\"10\" rx=\"2\" fill=\"#1e88e5\"/>"},
+        {"완료", "<rect width=\"14\" height=\"10\" rx=\"2\" fill=\"#43a047\"/>"},
+        {"예외", "<rect width=\"14\" height=\"10\" rx=\"2\" fill=\"#e53935\"/>"},
+        {"취소", "<rect width=\"14\" height=\"10\" rx=\"2\" fill=\"#9e9e9e\"/>"},
+        {"끝나지 않음", "<rect width=\"14\" height=\"10\" rx=\"2\" fill=\"#fb8c00\" fill-opacity=\"0.45\" stroke=\"#fb8c00\" stroke-dasharray=\"4 2\"/>"},
+        {"시작 대기", "<rect y=\"2\" width=\"14\" height=\"6\" fill=\"#cfd8dc\"/>"},
+        {"블로킹 sleep", "<rect y=\"3\" width=\"14\" height=\"4\" fill=\"#b71c1c\"/>"},
+        {"출력한 줄", "<circle cx=\"7\" cy=\"5\" r=\"3\" fill=\"#263238\"/>"},
+    };
+    std::string svg = fmt::format("<g class=\"legend\" transform=\"translate(4 {})\" font-size=\"11\" fill=\"#444\">", num(top));
+    double lx = 0, ly = 0;
+    for (const Key& k : keys) {
+        const double w = 30 + text_width(k.label, 11);
+        if (lx > 0 && lx + w > width - 8) lx = 0, ly += 18;
+        svg += fmt::format("<g transform=\"translate({} {})\">{}<text x=\"18\" y=\"9\">{}</text></g>", num(lx), num(ly), k.mark, k.label);
+        lx += w;
+    }
+    return svg + "</g>\n";
+}
+
+}  // namespace
+
 std::string svg_timeline(const json& trace, const std::string& title) {
     if (!trace.is_object()) return "";
     const json spans = trace.value("spans", json::array());
@@ -141,11 +286,11 @@ std::string svg_timeline(const json& trace, const std::string& title) {
     for (const auto& l : lines) end = std::max(end, l.value("t", 0.0));
     for (const auto& b : sleeps) end = std::max(end, b.value("t", 0.0) + b.value("seconds", 0.0));
     if (end <= 0) end = 1;
-    const std::size_t rows = std::min<std::size_t>(spans.size(), 40);
-    const double label_w = 190, chart_w = 620, row_h = 22, top = 28, right = 20;
-    const double legend_h = 24;  // one row of swatches under the chart
-    const double height = top + row_h * double(rows) + 12 + legend_h;
+    const std::vector<TimelineRow> rows = timeline_rows(trace, end);
+    const double label_w = 190, chart_w = 620, row_h = 32, top = 28, right = 20;
     const double width = label_w + chart_w + right;
+    const double legend_top = top + row_h * double(rows.size()) + 8;
+    const double height = legend_top + 2 * 18 + 4;  // two legend rows at most
     auto x = [&](double t) { return label_w + chart_w * std::clamp(t, 0.0, end) / end; };
 
     std::string svg = fmt::format(
@@ -156,71 +301,48 @@ std::string svg_timeline(const json& trace, const std::string& title) {
     for (double t = 0; t <= end + 1e-9; t += step) {
         svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#e3e3e3\"/>"
                            "<text x=\"{0}\" y=\"16\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">{3:g}s</text>\n",
-                           num(x(t)), num(top - 4), num(height - 8 - legend_h), t);
+                           num(x(t)), num(top - 4), num(legend_top - 4), t);
     }
-    std::map<long, std::size_t> row_of;
-    for (std::size_t i = 0; i < rows; ++i) {
-        const json& s = spans[i];
-        const long id = s.value("id", 0L);
-        row_of[id] = i;
+    std::map<long, double> row_y;  // task id -> top of its row
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const TimelineRow& r = rows[i];
         const double y = top + row_h * double(i);
-        const double created = s.value("created", 0.0), started = s.value("started", -1.0), finished = s.value("finished", -1.0);
-        const std::string status = s.value("status", "pending");
-        const bool open = finished < 0;
-        const double stop = open ? end : finished;
-        const std::string colour = status == "ok" ? "#43a047" : status == "error" ? "#e53935" : status == "cancelled" ? "#9e9e9e" : "#fb8c00";
-        const std::string name = s.value("name", "");
-        svg += fmt::format("<text x=\"4\" y=\"{}\" font-size=\"12\">{}</text>\n", num(y + 15),
-                           esc(name.size() > 28 ? name.substr(0, 27) + "…" : name));
-        if (started > created)
-            svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"10\" fill=\"#cfd8dc\"><title>{} 대기: {:.3f}s → {:.3f}s</title></rect>\n",
-                               num(x(created)), num(y + 6), num(std::max(1.0, x(started) - x(created))), esc(name), created, started);
-        const double from = started >= 0 ? started : created;
+        if (r.task >= 0) row_y[r.task] = y;
+        svg += fmt::format("<text x=\"4\" y=\"{}\" font-size=\"12\"{}>{}</text>\n", num(y + 15),
+                           r.kind == "activity" ? " fill=\"#1565c0\"" : "", esc(fit_text(r.name, 12, label_w - 10)));
+        const double bar_w = std::max(2.0, x(r.to) - x(r.from));
         svg += fmt::format(
-            "<rect class=\"span\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"14\" rx=\"3\" fill=\"{}\"{}>"
-            "<title>{} ({}): {:.3f}s → {}</title></rect>\n",
-            num(x(from)), num(y + 4), num(std::max(2.0, x(stop) - x(from))), colour,
-            open ? " fill-opacity=\"0.45\" stroke=\"#fb8c00\" stroke-dasharray=\"4 2\"" : "", esc(name), esc(status), from,
-            open ? std::string("끝나지 않음") : fmt::format("{:.3f}s", finished));
+            "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"14\" rx=\"3\" fill=\"{}\"{} data-label=\"{}\" data-start=\"{:.3f}\"{}>"
+            "<title>{}</title></rect>\n",
+            r.kind, num(x(r.from)), num(y + 4), num(bar_w), r.colour,
+            r.open ? fmt::format(" fill-opacity=\"0.45\" stroke=\"{}\" stroke-dasharray=\"4 2\"", r.colour) : std::string(), esc(r.name), r.from,
+            r.open ? std::string() : fmt::format(" data-end=\"{:.3f}\"", r.to), esc(r.title));
+        if (r.kind == "activity" && !r.open) {  // its interval inside the bar where it fits
+            const std::string span = fmt::format("{:g}–{:g}s", std::round(r.from * 1000) / 1000, std::round(r.to * 1000) / 1000);
+            if (text_width(span, 10) + 6 <= bar_w)
+                svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#fff\" pointer-events=\"none\">{}</text>\n",
+                                   num(x(r.from) + 3), num(y + 15), esc(span));
+        }
+    }
+    for (const auto& s : spans) {  // the grey lead-in of a task that waited to start
+        const auto it = row_y.find(s.value("id", 0L));
+        const double created = s.value("created", 0.0), started = s.value("started", -1.0);
+        if (it == row_y.end() || !(started > created)) continue;
+        svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"10\" fill=\"#cfd8dc\"><title>{} 대기: {:.3f}s → {:.3f}s</title></rect>\n",
+                           num(x(created)), num(it->second + 6), num(std::max(1.0, x(started) - x(created))),
+                           esc(s.value("name", "")), created, started);
     }
     for (const auto& b : sleeps) {
-        auto it = row_of.find(b.value("task", 0L));
-        if (it == row_of.end()) continue;
-        const double y = top + row_h * double(it->second);
+        auto it = row_y.find(b.value("task", 0L));
+        if (it == row_y.end()) continue;
         const double t = b.value("t", 0.0);  // when the sleep started
-        svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"6\" fill=\"#b71c1c\"><title>블로킹 sleep {:.3f}초 ({:.3f}s)</title></rect>\n",
-                           num(x(t)), num(y + 16), num(std::max(2.0, x(t + b.value("seconds", 0.0)) - x(t))),
+        svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"4\" fill=\"#b71c1c\"><title>블로킹 sleep {:.3f}초 ({:.3f}s)</title></rect>\n",
+                           num(x(t)), num(it->second + 18), num(std::max(2.0, x(t + b.value("seconds", 0.0)) - x(t))),
                            b.value("seconds", 0.0), t);
     }
-    for (const auto& l : lines) {
-        auto it = row_of.find(l.value("task", 0L));
-        if (it == row_of.end()) continue;
-        const double y = top + row_h * double(it->second);
-        svg += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"#263238\"><title>[{:7.3f}] {}</title></circle>\n",
-                           num(x(l.value("t", 0.0))), num(y + 11), l.value("t", 0.0), esc(l.value("text", "")));
-    }
-    // The legend: what each mark means, in the order a reader meets them.
-    struct Key {
-        const char* label;
-        const char* mark;  // SVG for a 14x10 swatch at (0, 0)
-    };
-    const Key keys[] = {
-        {"완료", "<rect width=\"14\" height=\"10\" rx=\"2\" fill=\"#43a047\"/>"},
-        {"예외", "<rect width=\"14\" height=\"10\" rx=\"2\" fill=\"#e53935\"/>"},
-        {"취소", "<rect width=\"14\" height=\"10\" rx=\"2\" fill=\"#9e9e9e\"/>"},
-        {"끝나지 않음", "<rect width=\"14\" height=\"10\" rx=\"2\" fill=\"#fb8c00\" fill-opacity=\"0.45\" stroke=\"#fb8c00\" stroke-dasharray=\"4 2\"/>"},
-        {"시작 대기", "<rect y=\"2\" width=\"14\" height=\"6\" fill=\"#cfd8dc\"/>"},
-        {"블로킹 sleep", "<rect y=\"3\" width=\"14\" height=\"4\" fill=\"#b71c1c\"/>"},
-        {"출력한 줄", "<circle cx=\"7\" cy=\"5\" r=\"3\" fill=\"#263238\"/>"},
-    };
-    svg += fmt::format("<g class=\"legend\" transform=\"translate(4 {})\" font-size=\"11\" fill=\"#444\">", num(height - legend_h + 4));
-    double lx = 0;
-    for (const Key& k : keys) {
-        svg += fmt::format("<g transform=\"translate({} 0)\">{}<text x=\"18\" y=\"9\">{}</text></g>", num(lx), k.mark, k.label);
-        lx += 30 + 11.0 * double(std::string_view(k.label).size()) / 3.0 * 1.1;  // Hangul: 3 bytes, ~11 px each
-    }
-    svg += "</g>\n</svg>\n";
-    return svg;
+    svg += timeline_lines(lines, row_y, x, width - 2);
+    svg += timeline_legend(legend_top, width);
+    return svg + "</svg>\n";
 }
 
 std::string html_index(const std::vector<StudentRecord>& students, const json& summary) {
@@ -355,9 +477,20 @@ std::string html_student(const StudentRecord& s, StudentPage view) {
         }
         b += "</section>\n";
     }
-    // Self-check for the report's browser test: task bars drawn in the timelines.
-    b += "<script>\ndocument.documentElement.dataset.timelines = "
-         "document.querySelectorAll('svg.timeline rect.span').length;\n</script>\n";
+    // Self-check for the report's browser test: task bars drawn in the timelines, and every
+    // activity bar as laid out ("<exercise>#<timeline> <label> <start>-<end> <left>-<right>" px).
+    b += R"(<script>
+document.documentElement.dataset.timelines = document.querySelectorAll('svg.timeline rect.span').length;
+document.documentElement.dataset.activities = Array.from(document.querySelectorAll('svg.timeline')).flatMap(function (svg, i) {
+  var section = svg.closest('section');
+  return Array.from(svg.querySelectorAll('rect.activity')).map(function (r) {
+    var box = r.getBoundingClientRect();
+    return (section ? section.id : '') + '#' + i + ' ' + r.dataset.label + ' ' + r.dataset.start + '-' + (r.dataset.end || '') +
+           ' ' + box.left.toFixed(1) + '-' + box.right.toFixed(1);
+  });
+}).join(' | ');
+</script>
+)";
     return page(s.name + " — 채점 결과", b);
 }
 

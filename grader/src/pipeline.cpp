@@ -17,13 +17,12 @@
 
 #include "judge_server.hpp"
 #include "lateness.hpp"
+#include "result_cache.hpp"
 #include "similarity.hpp"
 
 namespace grader {
 
 namespace {
-
-constexpr const char* kResultFormat = "aio-grader-result-2";
 
 // A progress bar with ETA, only when stderr is a terminal.
 class Progress {
@@ -89,22 +88,6 @@ void remove_dead_work_dirs(const fs::path& parent) {
         if (ec || fs::file_time_type::clock::now() - modified < kIdleBeforeRemoval) continue;
         fs::remove_all(entry.path(), ec);
     }
-}
-
-std::string exercise_key(const std::string& kit_version, const Exercise& ex, const Limits& limits,
-                         const SandboxInfo& sandbox, bool share, bool audit, const ExerciseFiles& files) {
-    Sha256 h;
-    h.field(kResultFormat).field(grader_binary_hash()).field(kit_version).field(ex.id);
-    h.field(fmt::format("{} {} {} {} {} {} {}", limits.wall_seconds, limits.cpu_seconds, limits.memory_mb, limits.output_kb,
-                        limits.processes, limits.virtual_seconds, limits.idle_seconds));
-    h.field(sandbox.bwrap ? "bwrap" : "rlimits").field(share ? "shared" : "lone").field(audit ? "audit" : "no-audit");
-    for (const auto& f : files.files) h.field(f.name).field(to_string(f.problem)).field(f.content);
-    return h.hex();
-}
-
-// The grader's own failure in some test: not the student's result, so never cached or reused.
-bool has_grader_error(const ExerciseResult& e) {
-    return std::any_of(e.tests.begin(), e.tests.end(), [](const TestResult& t) { return t.verdict == "grader_error"; });
 }
 
 struct Job {
@@ -227,232 +210,253 @@ std::vector<StudentRecord> load_records(const std::vector<fs::path>& outs) {
     return out;
 }
 
-BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions& options) {
-    const auto started = std::chrono::steady_clock::now();
+namespace {
+
+// What the stages of a batch share. Built by plan(), read and filled by the others.
+struct Batch {
+    Batch(const Config& c, const Kit& k, const GradeOptions& o) : config(c), kit(k), options(o) {}
+    const Config& config;
+    const Kit& kit;
+    const GradeOptions& options;
+    fs::path out, cache, result_cache;
+    BatchContext ctx;
+    std::optional<KitBuild> kit_build;
+    std::vector<Submission> subs;
+    std::vector<StudentRecord> records;            // one per submission, filled as exercises are judged
+    std::vector<std::vector<std::string>> keys;    // [submission][exercise]
+    std::vector<bool> done;                        // resumed: nothing to grade
+    std::map<std::string, Job> jobs;               // by exercise key: identical files are judged once
+    std::vector<std::string> job_order, to_run;    // every job in first-use order; those not cached
+    std::map<std::string, ExerciseResult> results;  // jobs that need no build
+    std::vector<std::atomic<int>> left;            // exercises each submission still waits for
+    std::optional<Progress> progress;
+    std::mutex deliver_mutex;
     BatchStats stats;
-    fs::create_directories(options.out);
-    const fs::path out = fs::canonical(options.out);
+
+    // A judged exercise to every submission that has it; a submission's last one writes its record.
+    void deliver(const std::string& key, const ExerciseResult& r) {
+        for (auto [s, e] : jobs.at(key).users) {
+            records[s].exercises[e] = r;
+            if (--left[s] != 0) continue;
+            finalize(records[s]);
+            write_json_atomic(out / "students" / file_safe(records[s].id) / "grade.json", to_json(records[s]));
+            progress->submission_done();
+        }
+    }
+};
+
+// Stage 1a: the output and cache directories, cleared of what killed runs left behind.
+void open_dirs(Batch& b) {
+    fs::create_directories(b.options.out);
+    b.out = fs::canonical(b.options.out);
     // Kit builds may be shared between runs (--cache-dir); judged exercises live with the output
     // they belong to, so a fresh output directory really grades again.
-    const fs::path cache = fs::weakly_canonical(options.cache_dir.value_or(out / ".cache"));
-    const fs::path result_cache = out / ".results";
-    fs::create_directories(cache);
-    fs::create_directories(result_cache);
+    b.cache = fs::weakly_canonical(b.options.cache_dir.value_or(b.out / ".cache"));
+    b.result_cache = b.out / ".results";
+    fs::create_directories(b.cache);
+    fs::create_directories(b.result_cache);
     // A run killed while writing left temporary files behind: this run owns `out`; the kit cache
     // may be shared with a run that is still writing.
-    remove_stale_temps(out, StaleTemps::any_writer);
-    remove_stale_temps(cache, StaleTemps::of_dead_writers);
+    remove_stale_temps(b.out, StaleTemps::any_writer);
+    remove_stale_temps(b.cache, StaleTemps::of_dead_writers);
+}
 
-    auto refs = options.explicit_submissions.empty() ? list_submissions(options.submissions) : options.explicit_submissions;
-    refs = shard(refs, options.shard_index, options.shard_count);
-    if (!options.only.empty()) refs = only_these(refs, options.only, out);
-    const auto roster = options.roster ? load_roster(*options.roster) : std::map<std::string, std::string>{};
-    const LatePolicy late_policy = load_late_policy(config);
-
-    BatchContext ctx;
-    ctx.config = &config;
-    ctx.kit = &kit;
-    ctx.sandbox = detect_sandbox(config.sandbox);
-    ctx.cache_dir = cache;
-    ctx.jobs = std::max(1, options.jobs);
-    stats.sandbox = ctx.sandbox.description;
-
-    KitBuild kit_build(config, kit, cache);
-    stats.kit_version = kit_build.version();
-
-    // Collect (unzip runs as a child process, so this is parallel too).
-    std::vector<Submission> subs(refs.size());
-    parallel_for(refs.size(), ctx.jobs, [&](std::size_t i) { subs[i] = collect(refs[i], kit, roster); });
-    stats.submissions = int(subs.size());
-    // When each was submitted (a git log per checkout): from the submission, never the clock.
-    std::vector<Lateness> late(subs.size());
-    parallel_for(subs.size(), ctx.jobs, [&](std::size_t i) {
-        std::string source;
-        auto when = submission_time(subs[i].ref, options.submission_metadata, source);
-        late[i] = assess_lateness(late_policy, subs[i].ref.id, when, source);
-    });
-
-    // Keys, resume, cache.
-    std::vector<StudentRecord> records(subs.size());
-    std::vector<std::vector<std::string>> keys(subs.size());
-    std::vector<bool> done(subs.size(), false);
-    std::map<std::string, Job> jobs;
-    std::vector<std::string> job_order;
-    for (std::size_t s = 0; s < subs.size(); ++s) {
-        Sha256 student_key;
-        student_key.field(kResultFormat).field(config.hidden_visibility).field(ctx.sandbox.description_ko);
-        student_key.field(dump_json(to_json(late[s]), -1));
-        for (std::size_t e = 0; e < kit.exercises.size(); ++e) {
-            const Exercise& ex = kit.exercises[e];
-            keys[s].push_back(exercise_key(kit_build.version(), ex, effective_limits(ex, config), ctx.sandbox, config.share_processes,
-                                          config.sandbox.audit, subs[s].exercises[e]));
-            student_key.field(keys[s].back());
+// Stage 1b: every student's record, with the keys of its exercises (result_cache.hpp).
+void key_records(Batch& b, const std::vector<Lateness>& late) {
+    b.records.resize(b.subs.size());
+    b.keys.resize(b.subs.size());
+    for (std::size_t s = 0; s < b.subs.size(); ++s) {
+        StudentKey student_key(b.config, b.ctx.sandbox, late[s]);
+        for (std::size_t e = 0; e < b.kit.exercises.size(); ++e) {
+            const Exercise& ex = b.kit.exercises[e];
+            b.keys[s].push_back(exercise_key(b.kit_build->version(), ex, effective_limits(ex, b.config), b.ctx.sandbox,
+                                             b.config.share_processes, b.config.sandbox.audit, b.subs[s].exercises[e]));
+            student_key.add(b.keys[s].back());
         }
-        StudentRecord& rec = records[s];
-        rec.id = subs[s].ref.id;
-        rec.name = subs[s].name;
+        StudentRecord& rec = b.records[s];
+        rec.id = b.subs[s].ref.id;
+        rec.name = b.subs[s].name;
         rec.key = student_key.hex();
-        rec.sandbox = ctx.sandbox.bwrap ? "bwrap" : "rlimits";
-        rec.sandbox_note_ko = ctx.sandbox.description_ko;
-        rec.exercises.resize(kit.exercises.size());
+        rec.sandbox = b.ctx.sandbox.bwrap ? "bwrap" : "rlimits";
+        rec.sandbox_note_ko = b.ctx.sandbox.description_ko;
+        rec.exercises.resize(b.kit.exercises.size());
         rec.late = late[s];
+    }
+}
 
-        const fs::path grade_file = out / "students" / file_safe(rec.id) / "grade.json";
-        if (fs::exists(grade_file)) {
-            try {
-                StudentRecord old = student_from_json(read_json(grade_file));
-                const bool grader_failed = std::any_of(old.exercises.begin(), old.exercises.end(), has_grader_error);
-                if (old.key == rec.key && !grader_failed) {  // the grader's own failures are graded again
-                    const bool renamed = old.name != rec.name;  // only the roster changed
-                    old.name = rec.name;
-                    if (renamed) write_json_atomic(grade_file, to_json(old));
-                    records[s] = std::move(old);
-                    done[s] = true;
-                    ++stats.reused;
-                    continue;
-                }
-            } catch (const std::exception&) {
-                // unreadable: grade again
-            }
+// Stage 1, plan: the directories, the submissions (collected, with lateness), the sandbox and
+// the kit build they are graded with, and every student's keyed record.
+void plan(Batch& b) {
+    const GradeOptions& o = b.options;
+    open_dirs(b);
+    auto refs = o.explicit_submissions.empty() ? list_submissions(o.submissions) : o.explicit_submissions;
+    refs = shard(refs, o.shard_index, o.shard_count);
+    if (!o.only.empty()) refs = only_these(refs, o.only, b.out);
+    const auto roster = o.roster ? load_roster(*o.roster) : std::map<std::string, std::string>{};
+    const LatePolicy late_policy = load_late_policy(b.config);
+
+    b.ctx.config = &b.config;
+    b.ctx.kit = &b.kit;
+    b.ctx.sandbox = detect_sandbox(b.config.sandbox);
+    b.ctx.cache_dir = b.cache;
+    b.ctx.jobs = std::max(1, o.jobs);
+    b.stats.sandbox = b.ctx.sandbox.description;
+    b.kit_build.emplace(b.config, b.kit, b.cache);
+    b.stats.kit_version = b.kit_build->version();
+
+    // Collect (unzip runs as a child process, so this is parallel too), then when each was
+    // submitted (a git log per checkout): from the submission, never the clock.
+    b.subs.resize(refs.size());
+    parallel_for(refs.size(), b.ctx.jobs, [&](std::size_t i) { b.subs[i] = collect(refs[i], b.kit, roster); });
+    b.stats.submissions = int(b.subs.size());
+    std::vector<Lateness> late(b.subs.size());
+    parallel_for(b.subs.size(), b.ctx.jobs, [&](std::size_t i) {
+        std::string source;
+        auto when = submission_time(b.subs[i].ref, o.submission_metadata, source);
+        late[i] = assess_lateness(late_policy, b.subs[i].ref.id, when, source);
+    });
+    key_records(b, late);
+}
+
+// Stage 2, reuse: students graded before with the same keys are done (resume); the others'
+// exercises become jobs, one per distinct key, and those judged before (or judged by their
+// files alone) are delivered now, so students whose exercises are all known finish here.
+void reuse(Batch& b) {
+    b.done.assign(b.subs.size(), false);
+    for (std::size_t s = 0; s < b.subs.size(); ++s) {
+        const fs::path grade_file = b.out / "students" / file_safe(b.records[s].id) / "grade.json";
+        if (auto old = resume_student(grade_file, b.records[s])) {
+            b.records[s] = std::move(*old);
+            b.done[s] = true;
+            ++b.stats.reused;
+            continue;
         }
-        for (std::size_t e = 0; e < kit.exercises.size(); ++e) {
-            const std::string& key = keys[s][e];
-            auto [it, fresh] = jobs.try_emplace(key);
+        for (std::size_t e = 0; e < b.kit.exercises.size(); ++e) {
+            const std::string& key = b.keys[s][e];
+            auto [it, fresh] = b.jobs.try_emplace(key);
             if (fresh) {
                 it->second.key = key;
-                it->second.exercise = &kit.exercises[e];
-                it->second.files = &subs[s].exercises[e];
-                job_order.push_back(key);
+                it->second.exercise = &b.kit.exercises[e];
+                it->second.files = &b.subs[s].exercises[e];
+                b.job_order.push_back(key);
             }
             it->second.users.emplace_back(s, e);
         }
     }
-
-    // Exercises already judged (same files, same kit) come from the cache.
-    std::vector<std::string> to_run;
-    std::map<std::string, ExerciseResult> results;
-    for (const auto& key : job_order) {
-        const fs::path cached = result_cache / (key + ".json");
-        const Job& job = jobs[key];
-        if (!job.files->usable()) {
-            results[key] = judge_files(*job.exercise, *job.files);
-            continue;
-        }
-        if (fs::exists(cached)) {
-            try {
-                results[key] = exercise_from_json(read_json(cached));
-                ++stats.jobs_cached;
-                continue;
-            } catch (const std::exception&) {
-            }
-        }
-        to_run.push_back(key);
+    for (const auto& key : b.job_order) {
+        const Job& job = b.jobs[key];
+        if (!job.files->usable()) b.results[key] = judge_files(*job.exercise, *job.files);
+        else if (auto cached = cached_result(b.result_cache, key)) b.results[key] = std::move(*cached), ++b.stats.jobs_cached;
+        else b.to_run.push_back(key);
     }
+    b.left = std::vector<std::atomic<int>>(b.subs.size());
+    for (std::size_t s = 0; s < b.subs.size(); ++s) b.left[s] = b.done[s] ? 0 : int(b.kit.exercises.size());
+    b.stats.graded = int(std::count(b.done.begin(), b.done.end(), false));
+    b.progress.emplace(b.options.progress, b.stats.graded, int(b.to_run.size()));
+    for (const auto& key : b.job_order)
+        if (b.results.count(key)) b.deliver(key, b.results[key]);
+}
 
-    std::vector<int> remaining(subs.size(), 0);
-    for (std::size_t s = 0; s < subs.size(); ++s)
-        if (!done[s]) remaining[s] = int(kit.exercises.size());
-    int pending_subs = int(std::count(done.begin(), done.end(), false));
-    Progress progress(options.progress, pending_subs, int(to_run.size()));
-    std::mutex results_mutex;
+// The scratch directory of stage 3 (ctx.work_root), which the sandbox user must be able to use.
+fs::path make_work_dir(Batch& b) {
+    const char* tmp = std::getenv("TMPDIR");
+    const fs::path work_parent = b.options.work_dir.value_or(fs::path(tmp && *tmp ? tmp : "/tmp"));
+    remove_dead_work_dirs(work_parent);
+    const fs::path work = work_parent / fmt::format("{}{}-{}", kWorkPrefix, ::getpid(), random_hex(4));
+    fs::create_directories(work);
+    ::chmod(work.c_str(), 0711);
+    b.ctx.work_root = fs::canonical(work);
+    b.ctx.hidden_paths = hidden_paths(b.kit, b.options, b.cache, b.ctx.work_root);
+    if (b.ctx.sandbox.drop_user) {
+        // Compilers and tests run as the unprivileged user: if it cannot read the kit, every
+        // student would get a compile error that is the grader's fault. Refuse instead.
+        std::vector<fs::path> needed{b.ctx.work_root};
+        for (const auto& ex : b.kit.exercises)
+            for (const auto& p : b.kit_build->read_only_inputs(ex)) needed.push_back(p);
+        for (const auto& p : needed)
+            if (!readable_by_others(p))
+                throw std::runtime_error(fmt::format(
+                    "{} is not readable by the sandbox user {} (a directory on the way lacks o+x or the file "
+                    "o+r); put the kit, --cache-dir and --work-dir where everyone may read them",
+                    p.string(), b.ctx.sandbox.user));
+    }
+    return work;
+}
 
-    auto finish_student = [&](std::size_t s) {
-        StudentRecord& rec = records[s];
-        finalize(rec);
-        write_json_atomic(out / "students" / file_safe(rec.id) / "grade.json", to_json(rec));
-        progress.submission_done();
-    };
-    std::vector<std::atomic<int>> left(subs.size());
-    for (std::size_t s = 0; s < subs.size(); ++s) left[s] = remaining[s];
-    auto deliver = [&](const std::string& key, const ExerciseResult& r) {
-        for (auto [s, e] : jobs.at(key).users) {
-            records[s].exercises[e] = r;
-            if (--left[s] == 0) finish_student(s);
-        }
-    };
-    // Results that need no build first: students whose exercises are all cached finish now.
-    for (const auto& key : job_order)
-        if (results.count(key)) deliver(key, results[key]);
+// One job of stage 3: build, run and judge one exercise's files; cache, log and deliver it.
+void run_job(Batch& b, const std::string& key, const fs::path& job_dir) {
+    const Job& job = b.jobs.at(key);
+    std::string log;
+    ExerciseResult r;
+    try {
+        r = grade_exercise(b.ctx, *b.kit_build, *job.exercise, *job.files, job_dir, log);
+        r.flags = instructor_flags(*job.exercise, *job.files);
+        cache_result(b.result_cache, key, r);
+    } catch (const std::exception& e) {
+        // The grader's own failure: recorded for this exercise only, never cached.
+        log += std::string("grader error: ") + e.what() + "\n";
+        r = judge_unbuildable(*job.exercise, "grader_error", "채점 중 오류가 발생했습니다. 담당 조교에게 알려 주세요.", e.what());
+    }
+    if (!b.options.keep_work) {
+        std::error_code ec;
+        fs::remove_all(job_dir, ec);
+    }
+    if (b.options.write_logs)
+        for (auto [s, e] : job.users)
+            write_file_atomic(b.out / "logs" / file_safe(b.subs[s].ref.id) / (job.exercise->id + ".log"),
+                              fmt::format("key {}\n{}", key, log));
+    b.progress->job_done();
+    std::lock_guard lock(b.deliver_mutex);
+    ++b.stats.jobs_run;
+    b.deliver(key, r);
+}
 
-    fs::path work;
-    if (!to_run.empty()) {
-        kit_build.ensure(ctx.jobs);
-        const char* tmp = std::getenv("TMPDIR");
-        const fs::path work_parent = options.work_dir.value_or(fs::path(tmp && *tmp ? tmp : "/tmp"));
-        remove_dead_work_dirs(work_parent);
-        work = work_parent / fmt::format("{}{}-{}", kWorkPrefix, ::getpid(), random_hex(4));
-        fs::create_directories(work);
-        ::chmod(work.c_str(), 0711);
-        ctx.work_root = fs::canonical(work);
-        ctx.hidden_paths = hidden_paths(kit, options, cache, ctx.work_root);
-        if (ctx.sandbox.drop_user) {
-            // Compilers and tests run as the unprivileged user: if it cannot read the kit, every
-            // student would get a compile error that is the grader's fault. Refuse instead.
-            std::vector<fs::path> needed{ctx.work_root};
-            for (const auto& ex : kit.exercises)
-                for (const auto& p : kit_build.read_only_inputs(ex)) needed.push_back(p);
-            for (const auto& p : needed)
-                if (!readable_by_others(p))
-                    throw std::runtime_error(fmt::format(
-                        "{} is not readable by the sandbox user {} (a directory on the way lacks o+x or the file "
-                        "o+r); put the kit, --cache-dir and --work-dir where everyone may read them",
-                        p.string(), ctx.sandbox.user));
-        }
+// Stage 3, run: the jobs not cached, in parallel, with the kit built and the judges serving.
+void run(Batch& b) {
+    if (!b.to_run.empty()) {
+        b.kit_build->ensure(b.ctx.jobs);
+        const fs::path work = make_work_dir(b);
         std::atomic<int> counter{0};
-        std::counting_semaphore<1024> build_slots(std::min(ctx.jobs, 1024));
-        ctx.build_slots = &build_slots;
+        std::counting_semaphore<1024> build_slots(std::min(b.ctx.jobs, 1024));
+        b.ctx.build_slots = &build_slots;
         std::optional<JudgeServers> judges;  // ended (and waited for) before the work dir goes
-        judges.emplace(ctx, ctx.work_root);
-        ctx.judges = &*judges;
-        parallel_for(to_run.size(), 2 * ctx.jobs, [&](std::size_t i) {
-            const std::string& key = to_run[i];
-            const Job& job = jobs.at(key);
-            std::string log;
-            ExerciseResult r;
-            const fs::path job_dir = ctx.work_root / fmt::format("job-{:05d}", counter++);
-            try {
-                r = grade_exercise(ctx, kit_build, *job.exercise, *job.files, job_dir, log);
-                r.flags = instructor_flags(*job.exercise, *job.files);
-                // The grader's own failure is not the student's result: graded again next time.
-                if (!has_grader_error(r)) write_json_atomic(result_cache / (key + ".json"), to_json(r));
-            } catch (const std::exception& e) {
-                // The grader's own failure: recorded for this exercise only, never cached.
-                log += std::string("grader error: ") + e.what() + "\n";
-                r = judge_unbuildable(*job.exercise, "grader_error", "채점 중 오류가 발생했습니다. 담당 조교에게 알려 주세요.", e.what());
-            }
-            if (!options.keep_work) {
-                std::error_code ec;
-                fs::remove_all(job_dir, ec);
-            }
-            if (options.write_logs) {
-                for (auto [s, e] : job.users)
-                    write_file_atomic(out / "logs" / file_safe(subs[s].ref.id) / (job.exercise->id + ".log"),
-                                      fmt::format("key {}\n{}", key, log));
-            }
-            ++stats.jobs_run;
-            progress.job_done();
-            std::lock_guard lock(results_mutex);
-            deliver(key, r);
+        judges.emplace(b.ctx, b.ctx.work_root);
+        b.ctx.judges = &*judges;
+        parallel_for(b.to_run.size(), 2 * b.ctx.jobs, [&](std::size_t i) {
+            run_job(b, b.to_run[i], b.ctx.work_root / fmt::format("job-{:05d}", counter++));
         });
-        ctx.judges = nullptr;
+        b.ctx.judges = nullptr;
         judges.reset();
-        if (!options.keep_work) {
+        if (!b.options.keep_work) {
             std::error_code ec;
             fs::remove_all(work, ec);
         }
     }
-    progress.finish();
-    stats.graded = pending_subs;
+    b.progress->finish();
+}
 
-    // Reports cover exactly this run's submissions (a shard covers its slice); with --only, every
-    // record in `out` (the others' are read back unchanged, so their files come out identical).
-    std::vector<StudentRecord> sorted = options.only.empty() ? records : load_records({out});
-    std::sort(sorted.begin(), sorted.end(), [](const StudentRecord& a, const StudentRecord& b) { return a.id < b.id; });
-    if (options.similarity && options.only.empty())
-        write_similarity(kit, subs, out, SimilarityOptions{options.similarity_threshold});
-    write_reports(out, sorted, ReportOptions{config.hidden_visibility, options.roster});
-    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    return stats;
+// Stage 4, publish: the class-wide reports. They cover exactly this run's submissions (a shard
+// covers its slice); with --only, every record in `out` (the others' are read back unchanged, so
+// their files come out identical).
+void publish(Batch& b) {
+    std::vector<StudentRecord> sorted = b.options.only.empty() ? b.records : load_records({b.out});
+    std::sort(sorted.begin(), sorted.end(), [](const StudentRecord& x, const StudentRecord& y) { return x.id < y.id; });
+    if (b.options.similarity && b.options.only.empty())
+        write_similarity(b.kit, b.subs, b.out, SimilarityOptions{b.options.similarity_threshold});
+    write_reports(b.out, sorted, ReportOptions{b.config.hidden_visibility, b.options.roster});
+}
+
+}  // namespace
+
+BatchStats grade_batch(const Config& config, const Kit& kit, const GradeOptions& options) {
+    const auto started = std::chrono::steady_clock::now();
+    Batch batch(config, kit, options);
+    plan(batch);
+    reuse(batch);
+    run(batch);
+    publish(batch);
+    batch.stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return batch.stats;
 }
 
 }  // namespace grader

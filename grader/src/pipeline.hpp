@@ -1,5 +1,7 @@
-// The whole pipeline for a batch: collect -> (cache | build -> run -> judge) -> per-student records
-// -> reports. Used by `grade`, and with a single submission by `check` and `gradescope`.
+// The whole pipeline for a batch, in four stages (pipeline.cpp): plan (collect, lateness, keys) ->
+// reuse (resume graded students, cached exercises; result_cache.hpp) -> run (build -> run ->
+// judge the rest, in parallel) -> publish (reports). Used by `grade`, and with a single submission
+// by `check` and `gradescope`.
 #pragma once
 #include <functional>
 #include <optional>

@@ -222,6 +222,12 @@ TEST_CASE("judge: guard errors seen by the runner classify failures") {
     TestResult r = judge_test(kSpec, kLimits, d);
     CHECK(r.verdict == "deadlock");
     CHECK(r.message.find("Task 'a' (#2) waiting for Task 'b' (#3)") != std::string::npos);
+    // When the failure's own deadlock hint lists the stuck tasks, the message lists them once.
+    (*d.records.end)["failures"] = json::array(
+        {{{"kind", "explicit"}, {"message", "✗ 총 3초\n힌트 [교착 상태(deadlock)]: 멈춰 있는 작업:\n    Task 'a' (#2) waiting for Task 'b' (#3)"}}});
+    const std::string once = judge_test(kSpec, kLimits, d).message;
+    CHECK(once.find("Task 'a' (#2)") != std::string::npos);
+    CHECK(once.find("Task 'a' (#2)") == once.rfind("Task 'a' (#2)"));
 
     TestRun plain = finished_run(false, 1);
     (*plain.records.end)["failures"] = json::array(
@@ -329,6 +335,34 @@ TEST_CASE("timeline SVG: one bar per task span, unfinished spans marked") {
     CHECK(svg.find("stuck&lt;&amp;&gt;") != std::string::npos);
     CHECK(svg.find("끝나지 않음") != std::string::npos);
     CHECK(svg_timeline(json{{"spans", json::array()}}, "t").empty());
+}
+
+TEST_CASE("timeline SVG: activities as rows of their own, printed lines labelled") {
+    // A sequential breakfast: one task, coffee then toast, known only from the printed lines.
+    json trace = {{"spans", json::array({{{"id", 1}, {"name", "prepare_breakfast"}, {"created", 0.0}, {"started", 0.0}, {"finished", 5.0}, {"status", "ok"}}})},
+                  {"lines", json::array({{{"t", 0.0}, {"text", "커피를 끓이기 시작합니다..."}, {"task", 1}},
+                                         {{"t", 3.0}, {"text", "커피가 완성되었습니다!"}, {"task", 1}},
+                                         {{"t", 3.0}, {"text", "토스트를 굽기 시작합니다..."}, {"task", 1}},
+                                         {{"t", 5.0}, {"text", "토스트가 완성되었습니다!"}, {"task", 1}}})},
+                  {"activities", json::array({{{"label", "커피 끓이기"}, {"start", 0.0}, {"end", 3.0}},
+                                              {{"label", "토스트 굽기"}, {"start", 3.0}, {"end", 5.0}},
+                                              {{"label", "설거지"}, {"start", 4.0}, {"end", nullptr}}})},
+                  {"blocking_sleeps", json::array()}};
+    const std::string svg = svg_timeline(trace, "t");
+    const auto coffee = svg.find("class=\"activity\" x=\"190.0\"");
+    CHECK(coffee != std::string::npos);
+    CHECK(svg.find("data-label=\"커피 끓이기\" data-start=\"0.000\" data-end=\"3.000\"") != std::string::npos);
+    CHECK(svg.find("data-label=\"토스트 굽기\" data-start=\"3.000\" data-end=\"5.000\"") != std::string::npos);
+    CHECK(svg.find("data-label=\"설거지\" data-start=\"4.000\">") != std::string::npos);  // never ended: no end
+    CHECK(svg.find("class=\"span\"") > coffee);  // activities first, then the task
+    // Two lines printed at 3 s are one dot with both on hover, labelled with the first.
+    std::size_t dots = 0;
+    for (std::size_t p = 0; (p = svg.find("<circle class=\"line\"", p)) != std::string::npos; ++p) ++dots;
+    CHECK(dots == 3);
+    CHECK(svg.find("3.000s &quot;커피가 완성되었습니다!&quot;\n3.000s &quot;토스트를 굽기 시작합니다...&quot;") != std::string::npos);
+    CHECK(svg.find("class=\"line-label\"") != std::string::npos);
+    CHECK(svg.find("외 1줄") != std::string::npos);
+    CHECK(svg.find("활동 (출력한 줄 사이)") != std::string::npos);  // in the legend
 }
 
 TEST_CASE("file_safe keeps simple ids and disambiguates others") {

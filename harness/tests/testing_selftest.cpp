@@ -382,3 +382,15 @@ TEST_CASE("listener: ... is reset before the next one") {
     auto r = run_virtual([]() -> aio::task<std::string> { co_return co_await aio::input(); }());
     CHECK(r.ending != Ending::returned);  // no script left over, stdin not a script: EOF or error
 }
+
+TEST_CASE("used_activities: every activity an assertion looked for, once each, for the grader's report") {
+    forget_used_activities();
+    auto r = run_virtual(together());
+    AIO_CHECK(took(r, 3.0, {A, B}));  // passes without locating anything: still counts as used
+    AIO_CHECK(overlap(r, B, A));
+    REQUIRE(used_activities().size() == 2);
+    CHECK(used_activities()[0].label == "A");
+    CHECK(used_activities()[1].label == "B");
+    forget_used_activities();
+    CHECK(used_activities().empty());
+}

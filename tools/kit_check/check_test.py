@@ -39,6 +39,12 @@ def main():
     first_name = data["tests"][0]["name"]
     hidden_name = next(t["name"] for t in data["tests"] if t["visibility"] == "hidden")
     with_total = lambda n: toml_text.replace("\n[limits]", f"total_points = {n}\n\n[limits]", 1)
+    # The tests as an inline array: the pack builder could not drop the hidden ones by their headers.
+    inline = ", ".join(f'{{ name = "{t["name"]}", points = {t["points"]}, visibility = "{t["visibility"]}" }}' for t in data["tests"])
+    inline_tests = toml_text[:toml_text.index("[[tests]]")].replace("\n[limits]", f"tests = [{inline}]\n\n[limits]", 1)
+    cmake_text = (KIT / "exercises" / "CMakeLists.txt").read_text(encoding="utf-8")
+    cmake_title = cmake_text.replace("kit_toml_line(${toml} program program_text)",
+                                     "kit_toml_line(${toml} program program_text)\n  kit_toml_line(${toml} title title_text)", 1)
 
     # (what is broken, exercise.toml text, classroom.yml text, expected error or None for a pass)
     good = workflow({f"ex{EXERCISE}": public})
@@ -64,15 +70,18 @@ def main():
         ("a hidden test listed as public",
          re.sub(r'(name = "' + re.escape(hidden_name) + r'"\npoints = \d+\nvisibility = )"hidden"', r'\1"public"', toml_text),
          good, f"TEST_CASE in {EXERCISE}_hidden not listed as a hidden test in exercise.toml: {hidden_name}"),
+        ("the tests as an inline array", inline_tests, good, "every test must be a [[tests]] table of its own"),
+        ("CMake reads a key not kept on one line", toml_text, good, "reads `title` with kit_toml_line", cmake_title),
     ]
 
     failed = 0
-    for what, toml, classroom, error in cases:
+    for what, toml, classroom, error, *cmake in cases:
         shutil.rmtree(work, ignore_errors=True)
         shutil.copytree(KIT / "exercises" / EXERCISE, work / "exercises" / EXERCISE)
         shutil.copytree(KIT / "solutions" / EXERCISE, work / "solutions" / EXERCISE)
         (work / "exercises" / EXERCISE / "exercise.toml").write_text(toml, encoding="utf-8")
         (work / "classroom.yml").write_text(classroom, encoding="utf-8")
+        (work / "exercises" / "CMakeLists.txt").write_text(cmake[0] if cmake else cmake_text, encoding="utf-8")
         proc = subprocess.run([kit_check, "--root", work, "--bin", bin_dir, "--classroom", work / "classroom.yml"],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         if error is None:

@@ -3,8 +3,6 @@
 // Prints one summary line per exercise and one "error:" line per broken rule; exit 1 if any.
 // --classroom: the student pack's workflow (tools/student_pack/make_pack.py --workflow FILE); each
 // exercise's grading step must be worth exactly its public points.
-#include <toml++/toml.h>
-
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -21,6 +19,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "exercise_toml.hpp"  // the one exercise.toml loader, shared with the grader (grader/src)
 
 namespace fs = std::filesystem;
 
@@ -73,54 +73,6 @@ std::optional<std::vector<std::string>> binary_test_names(const fs::path& binary
     return names;
 }
 
-// CMake reads these keys with a line regex (exercises/CMakeLists.txt), so each must be set on
-// exactly one line that holds the whole value.
-void check_cmake_readable(const std::string& where, const std::string& text, Report& report) {
-    static const std::vector<std::pair<std::string, std::regex>> keys = {
-        {"program", std::regex(R"(^\s*program\s*=\s*"[^"]*"\s*(#.*)?$)")},
-        {"student_files", std::regex(R"(^\s*student_files\s*=\s*\[[^\]]*\]\s*(#.*)?$)")},
-        {"virtual_seconds", std::regex(R"(^\s*virtual_seconds\s*=\s*[0-9.eE+_]+\s*(#.*)?$)")},
-        {"wall_seconds", std::regex(R"(^\s*wall_seconds\s*=\s*[0-9.eE+_]+\s*(#.*)?$)")},
-    };
-    for (const auto& [key, full_line] : keys) {
-        const std::regex starts(fmt::format(R"(^\s*{}\s*=)", key));
-        int starting = 0, complete = 0;
-        std::istringstream lines(text);
-        for (std::string line; std::getline(lines, line);) {
-            if (std::regex_search(line, starts)) ++starting;
-            if (std::regex_match(line, full_line)) ++complete;
-        }
-        if (starting != 1 || complete != 1)
-            report.error(where, fmt::format("`{}` must be set on exactly one line holding the whole value "
-                                            "(CMake reads it line by line)", key));
-    }
-}
-
-void check_keys(const std::string& where, const toml::table& table, const std::set<std::string>& allowed, Report& report) {
-    for (const auto& [key, value] : table)
-        if (!allowed.count(std::string(key.str()))) report.error(where, fmt::format("unknown key `{}`", key.str()));
-}
-
-std::optional<std::string> nonempty_string(const std::string& where, const toml::table& t, const char* key, Report& report) {
-    auto value = t[key].value<std::string>();
-    if (!value || value->empty()) {
-        report.error(where, fmt::format("`{}` must be a non-empty string", key));
-        return std::nullopt;
-    }
-    return value;
-}
-
-void positive_number(const std::string& where, const toml::table& t, const char* key, Report& report) {
-    auto value = t[key].value<double>();  // integers convert too
-    if (!value || !(*value > 0)) report.error(where, fmt::format("`limits.{}` must be a positive number", key));
-}
-
-// A Catch2 test name the grader can also pass on a command line: no test-spec syntax.
-bool usable_test_name(const std::string& name) {
-    static const std::regex bad(R"([,\[\]*~"\\]|^[\s#-]|\s$)");
-    return !name.empty() && !std::regex_search(name, bad);
-}
-
 struct Totals {
     long long public_points = 0, hidden_points = 0;
     int public_tests = 0, hidden_tests = 0;
@@ -162,83 +114,34 @@ std::optional<Totals> check_exercise(const Options& options, const std::string& 
         report.error(where, "no exercise.toml");
         return {};
     }
-    toml::table doc;
+    grader::ExerciseToml doc;
     try {
-        doc = toml::parse_file(toml_path.string());
-    } catch (const toml::parse_error& e) {
-        report.error(where + "/exercise.toml", fmt::format("line {}: {}", e.source().begin.line, e.description()));
+        doc = grader::load_exercise_toml(toml_path);
+    } catch (const grader::ExerciseTomlError& e) {
+        report.error(where + "/exercise.toml", fmt::format("line {}: {}", e.line, e.what()));
         return {};
     }
-    check_keys(where, doc, {"id", "number", "title", "section", "program", "student_files", "total_points", "limits", "tests"},
-               report);
-    check_cmake_readable(where, read_text(toml_path), report);
+    for (const auto& problem : doc.problems) report.error(where, problem);  // the schema's own rules
 
-    if (doc["id"].value<std::string>() != id) report.error(where, "`id` must equal the folder name");
-    const auto number = doc["number"].value<long long>();
-    if (!number || fmt::format("{:02d}", *number) != id.substr(0, 2)) report.error(where, "`number` must be the folder's NN prefix");
-    else if (!numbers.insert(*number).second) report.error(where, fmt::format("`number` {} is used twice", *number));
-    nonempty_string(where, doc, "title", report);
-    nonempty_string(where, doc, "section", report);
-    if (auto program = nonempty_string(where, doc, "program", report); program && !std::regex_match(*program, std::regex("[a-z0-9_]+")))
-        report.error(where, "`program` must be a lower_snake_case executable name");
-
-    const toml::array* files = doc["student_files"].as_array();
-    if (!files || files->empty()) report.error(where, "`student_files` must be a non-empty array");
-    else {
-        for (const auto& f : *files) {
-            auto name = f.value<std::string>();
-            if (!name || !std::regex_match(*name, std::regex(R"([A-Za-z0-9_.-]+\.cpp)"))) {
-                report.error(where, "`student_files` entries must be .cpp file names in the exercise folder");
-                continue;
-            }
-            if (!fs::exists(dir / *name)) report.error(where, fmt::format("student file {} missing (the stub)", *name));
-            if (!options.pack && !fs::exists(options.root / "solutions" / id / *name))
-                report.error(where, fmt::format("solutions/{}/{} missing", id, *name));
-        }
+    // The rules that need the tree around the file: folder, numbering, files, binaries.
+    if (doc.id != id) report.error(where, "`id` must equal the folder name");
+    if (!doc.number || fmt::format("{:02d}", *doc.number) != id.substr(0, 2)) report.error(where, "`number` must be the folder's NN prefix");
+    else if (!numbers.insert(*doc.number).second) report.error(where, fmt::format("`number` {} is used twice", *doc.number));
+    for (const auto& name : doc.student_files.value_or(std::vector<std::string>{})) {
+        if (!fs::exists(dir / name)) report.error(where, fmt::format("student file {} missing (the stub)", name));
+        if (!options.pack && !fs::exists(options.root / "solutions" / id / name))
+            report.error(where, fmt::format("solutions/{}/{} missing", id, name));
     }
-
-    if (const toml::table* limits = doc["limits"].as_table()) {
-        check_keys(where + " [limits]", *limits, {"virtual_seconds", "wall_seconds", "cpu_seconds", "memory_mb"}, report);
-        for (const char* key : {"virtual_seconds", "wall_seconds", "cpu_seconds"}) positive_number(where, *limits, key, report);
-        auto memory = (*limits)["memory_mb"].value<long long>();
-        if (!memory || *memory <= 0 || !(*limits)["memory_mb"].is_integer()) report.error(where, "`limits.memory_mb` must be a positive integer");
-    } else {
-        report.error(where, "missing [limits]");
-    }
-
     for (const char* required : {"README.md", "api.hpp", "main.cpp", "tests/public_test.cpp"})
         if (!fs::exists(dir / required)) report.error(where, fmt::format("{} missing", required));
 
     std::map<std::string, std::set<std::string>> listed;  // visibility -> names in the toml
     Totals totals;
-    const toml::array* tests = doc["tests"].as_array();
-    if (!tests || tests->empty()) report.error(where, "no [[tests]]");
-    std::set<std::string> all_names;
-    for (std::size_t i = 0; tests && i < tests->size(); ++i) {
-        const toml::table* test = (*tests)[i].as_table();
-        const std::string at = fmt::format("{} [[tests]] #{}", where, i + 1);
-        if (!test) {
-            report.error(at, "must be a table");
-            continue;
-        }
-        check_keys(at, *test, {"name", "points", "visibility"}, report);
-        auto name = test->get("name") ? (*test)["name"].value<std::string>() : std::nullopt;
-        if (!name || !usable_test_name(*name)) {
-            report.error(at, "`name` must be a non-empty string without , [ ] * ~ \" \\ and without leading/trailing "
-                             "space, # or -");
-            continue;
-        }
-        if (!all_names.insert(*name).second) report.error(at, fmt::format("test name used twice: {}", *name));
-        const auto points = (*test)["points"].value<long long>();
-        if (!(*test)["points"].is_integer() || !points || *points <= 0) report.error(at, "`points` must be a positive integer");
-        const auto visibility = (*test)["visibility"].value<std::string>();
-        if (visibility != "public" && visibility != "hidden") {
-            report.error(at, "`visibility` must be \"public\" or \"hidden\"");
-            continue;
-        }
-        listed[*visibility].insert(*name);
-        const long long p = points.value_or(0);
-        if (*visibility == "public") totals.public_points += p, ++totals.public_tests;
+    for (const auto& test : doc.tests) {
+        if (!grader::usable_test_name(test.name) || (test.visibility != "public" && test.visibility != "hidden")) continue;
+        listed[test.visibility].insert(test.name);
+        const long long p = test.points.value_or(0);
+        if (test.visibility == "public") totals.public_points += p, ++totals.public_tests;
         else totals.hidden_points += p, ++totals.hidden_tests;
     }
     if (totals.public_tests == 0) report.error(where, "no public test");
@@ -247,10 +150,8 @@ std::optional<Totals> check_exercise(const Options& options, const std::string& 
     else if (!options.pack && totals.hidden_points <= 0) report.error(where, "the hidden tests are worth no points");
     // Optional declared total: catches a test added, dropped or re-weighted by accident. A pack's
     // toml keeps the key but not the hidden tests, so there it only bounds the public points.
-    if (const auto* declared = doc.get("total_points")) {
-        const auto total = declared->value<long long>();
-        if (!declared->is_integer() || !total || *total <= 0) report.error(where, "`total_points` must be a positive integer");
-        else if (!options.pack && *total != totals.public_points + totals.hidden_points)
+    if (const auto total = doc.total_points) {
+        if (!options.pack && *total != totals.public_points + totals.hidden_points)
             report.error(where, fmt::format("`total_points` = {} but the [[tests]] add up to {} (public {} + hidden {})", *total,
                                             totals.public_points + totals.hidden_points, totals.public_points, totals.hidden_points));
         else if (options.pack && *total < totals.public_points)
@@ -278,6 +179,25 @@ std::optional<Totals> check_exercise(const Options& options, const std::string& 
                 totals.public_tests, totals.public_points, totals.hidden_tests, totals.hidden_points,
                 totals.public_points + totals.hidden_points);
     return totals;
+}
+
+// CMake reads some keys of every exercise.toml line by line (kit_toml_line): exactly the keys the
+// loader keeps on one line (grader::kOneLineKeys), so that a file kit_check passes configures.
+void check_cmake_keys(const Options& options, Report& report) {
+    const fs::path cmake = options.root / "exercises" / "CMakeLists.txt";
+    if (!fs::exists(cmake)) return;
+    static const std::regex call(R"(kit_toml_line\(\$\{toml\}\s+([A-Za-z_]+))");
+    const std::string text = read_text(cmake);
+    std::set<std::string> read;
+    for (std::sregex_iterator it(text.begin(), text.end(), call), end; it != end; ++it) read.insert((*it)[1]);
+    const std::set<std::string> one_line(grader::kOneLineKeys.begin(), grader::kOneLineKeys.end());
+    for (const auto& key : read)
+        if (!one_line.count(key))
+            report.error("exercises/CMakeLists.txt", fmt::format("reads `{}` with kit_toml_line, but exercise.toml does not keep it on "
+                                                                 "one line (grader/src/exercise_toml.hpp, kOneLineKeys)", key));
+    for (const auto& key : one_line)
+        if (!read.count(key))
+            report.error("exercises/CMakeLists.txt", fmt::format("kOneLineKeys has `{}`, which CMake no longer reads: drop it", key));
 }
 
 // Every exercise has one grading step `ex<id>` worth its public points, and no other step grades.
@@ -328,6 +248,7 @@ int main(int argc, char** argv) {
     std::map<std::string, Totals> totals;
     for (const std::string& id : ids)
         if (auto t = check_exercise(options, id, report, numbers)) totals[id] = *t;
+    check_cmake_keys(options, report);
     if (!options.classroom.empty()) check_classroom(options, totals, report);
     std::printf("%zu exercises, %d error(s)\n", ids.size(), report.errors());
     return report.errors() ? 1 : 0;

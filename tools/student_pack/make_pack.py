@@ -74,7 +74,8 @@ def public_tests(data):
 
 def public_toml(text):
     """exercise.toml without its hidden [[tests]] entries, otherwise unchanged (comments and layout
-    kept). Works on the text so the file stays as written; the result is checked by parsing."""
+    kept). Works on the text so the file stays as written; the result is checked by parsing. Relies
+    on one [[tests]] header per test, a schema rule (grader/src/exercise_toml.cpp, kit_check)."""
     chunks, current = [], []
     for line in text.splitlines(keepends=True):
         if re.match(r"\s*\[", line) and current:

@@ -2,7 +2,28 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace aio::testing {
+namespace {
+
+std::vector<Activity>& used() {
+    static std::vector<Activity> list;
+    return list;
+}
+
+}  // namespace
+
+const std::vector<Activity>& used_activities() { return used(); }
+void forget_used_activities() { used().clear(); }
+
+void note_used(const Activity& activity) {
+    constexpr std::size_t kMaxUsed = 64;  // a test over many generated items draws the first ones
+    auto& list = used();
+    if (list.size() >= kMaxUsed) return;
+    if (std::none_of(list.begin(), list.end(), [&](const Activity& a) { return a.label == activity.label; }))
+        list.push_back(activity);
+}
 
 Activity task_named(std::string name) {
     Activity a;
@@ -22,6 +43,7 @@ Activity between_lines(std::string label, std::string first_line, std::string la
 }
 
 std::optional<Interval> locate(const trace::Trace& trace, const Activity& activity) {
+    note_used(activity);
     if (activity.kind == Activity::Kind::task) {
         const trace::Span* span = trace.span_named(activity.task_name);
         if (!span || span->started < 0) return std::nullopt;

@@ -5,6 +5,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "aio/trace.hpp"
 
@@ -30,6 +31,14 @@ struct Interval {
 
 // When the activity ran; nullopt if it never started.
 std::optional<Interval> locate(const trace::Trace& trace, const Activity& activity);
+
+// Every activity located since the last forget_used_activities(), first use first, one per
+// label: the grader's runner exports them, located in the test's last run, so the HTML report
+// can draw the work a sequential student's single task hides (grader/runner/grader_main.cpp).
+const std::vector<Activity>& used_activities();
+void forget_used_activities();
+// Counts as used without locating (an assertion that passed without looking at the trace).
+void note_used(const Activity& activity);
 
 // Korean description for messages: "작업 'make_coffee'" / "[커피 끓이기]".
 std::string describe(const Activity& activity);
