@@ -13,7 +13,7 @@ constexpr int kColumnsPerTick = 5;
 constexpr int kMaxTicks = 12;
 constexpr std::size_t kMaxRowsFull = 40;   // a counter printing every 0.1 s must not flood the message
 constexpr std::size_t kMaxRowsBrief = 12;  // brief output: about 40 lines for a whole failing test
-constexpr std::size_t kMoreChecksListed = 3;
+constexpr std::size_t kMoreChecksListed = 2;
 constexpr int kHintWidth = 76;
 
 // Seconds between ticks: whole seconds once the run is longer than about a second (that is how
@@ -218,18 +218,30 @@ std::string render_test(const std::vector<Check>& checks, Detail detail, Shown& 
         }
         return out;
     }
+    // The first failing test of the output: its timelines, its best hint, its other failures.
     out = head(checks.front(), pad);
+    const std::vector<Hint> hints = hints_of(checks);
     if (!shown.timelines) {
         out += timelines(checks.front(), pad, kMaxRowsBrief);
         shown.timelines = !checks.front().actual_rows.empty();
+        if (!hints.empty()) out += hint_once(hints.front(), pad, shown);
+        if (checks.size() > 1) {
+            out += fmt::format("{}  이 테스트에서 실패한 검사가 {}개 더 있습니다:\n", pad, checks.size() - 1);
+            for (std::size_t i = 1; i < checks.size() && i <= kMoreChecksListed; ++i)
+                out += fmt::format("{}    ✗ {}\n", pad, checks[i].title);
+            if (checks.size() > kMoreChecksListed + 1) out += fmt::format("{}    ...\n", pad);
+        }
+        return out;
     }
-    const std::vector<Hint> hints = hints_of(checks);
-    if (!hints.empty()) out += hint_once(hints.front(), pad, shown);
-    if (checks.size() > 1) {
-        out += fmt::format("{}  이 테스트에서 실패한 검사가 {}개 더 있습니다:\n", pad, checks.size() - 1);
-        for (std::size_t i = 1; i < checks.size() && i <= kMoreChecksListed; ++i)
-            out += fmt::format("{}    ✗ {}\n", pad, checks[i].title);
-        if (checks.size() > kMoreChecksListed + 1) out += fmt::format("{}    ...\n", pad);
+    // Later ones: what failed first, and the hint in one line when it was explained above.
+    const std::string more =
+        checks.size() > 1 ? fmt::format(" (이 테스트에서 실패한 검사 {}개 더)", checks.size() - 1) : std::string();
+    if (hints.empty() || shown.hints.count(hints.front().id)) {
+        if (!hints.empty()) out += fmt::format("{}  힌트 [{}]: 위의 설명을 보세요.{}\n", pad, title(hints.front().id), more);
+        else if (!more.empty()) out += pad + " " + more + "\n";
+    } else {
+        out += hint_once(hints.front(), pad, shown);
+        if (!more.empty()) out += pad + " " + more + "\n";
     }
     return out;
 }
