@@ -154,6 +154,8 @@ const char* warning_name(aio::trace::WarningKind k) {
         case aio::trace::WarningKind::pending_at_exit: return "pending_at_exit";
         case aio::trace::WarningKind::exception_not_retrieved: return "exception_not_retrieved";
         case aio::trace::WarningKind::blocking_sleep_in_task: return "blocking_sleep_in_task";
+        case aio::trace::WarningKind::missing_co_return: return "missing_co_return";            // issue 14
+        case aio::trace::WarningKind::blocking_input_in_task: return "blocking_input_in_task";  // issue 14
     }
     return "other";
 }
@@ -181,7 +183,15 @@ nlohmann::json export_trace() {
         if (sleeps.size() >= kMaxLines) break;
         sleeps.push_back({{"t", b.time}, {"seconds", b.seconds}, {"task", b.task_id}});
     }
+    // ---- issue 14: blocking inputs
+    nlohmann::json inputs = nlohmann::json::array();
+    for (const auto& b : t.blocking_inputs) {
+        if (inputs.size() >= kMaxLines) break;
+        inputs.push_back({{"t", b.time}, {"call", clip(b.call)}, {"task", b.task_id}});
+    }
+    // ---- end blocking inputs
     return {{"spans", spans}, {"lines", lines}, {"warnings", warnings}, {"blocking_sleeps", sleeps},
+            {"blocking_inputs", inputs},
             {"truncated", t.spans.size() > kMaxSpans || t.lines.size() > kMaxLines}};
 }
 

@@ -74,13 +74,23 @@ json trace_hints(const json& trace) {
     json hints = json::array();
     if (!trace.is_object()) return hints;
     bool blocking = false, never_awaited = false, pending = false, unretrieved = false;
+    bool no_co_return = false, blocking_input = false;  // issue 14
     for (const auto& w : trace.value("warnings", json::array())) {
         const std::string k = w.value("kind", "");
         blocking |= k == "blocking_sleep_in_task";
         never_awaited |= k == "never_awaited";
         pending |= k == "pending_at_exit";
         unretrieved |= k == "exception_not_retrieved";
+        no_co_return |= k == "missing_co_return";
+        blocking_input |= k == "blocking_input_in_task";
     }
+    // ---- issue 14
+    if (blocking_input)
+        hints.push_back("코루틴 안에서 블로킹 입력(std::getline(std::cin, ...), std::cin >>, scanf 등)을 불러 이벤트 루프 전체가 "
+                        "멈췄습니다. co_await aio::input() 을 쓰세요.");
+    if (no_co_return)
+        hints.push_back("값을 돌려주는 코루틴(aio::task<T>)이 co_return 없이 끝났습니다. 마지막에 co_return 값; 을 쓰세요.");
+    // ---- end issue 14
     if (blocking)
         hints.push_back("코루틴 안에서 블로킹 sleep(std::this_thread::sleep_for 등)을 호출해 이벤트 루프 전체가 멈췄습니다. "
                         "co_await aio::sleep(...)을 쓰세요.");

@@ -28,6 +28,10 @@ enum class WarningKind : std::uint8_t {
     pending_at_exit,        // a task was still running when main() finished
     exception_not_retrieved,// a task failed and nobody looked at its exception
     blocking_sleep_in_task, // a blocking sleep ran inside a coroutine and froze the loop
+    // ---- issue 14: undefined behaviour and blocking input
+    missing_co_return,      // a task<T> (T != void) reached its end without co_return
+    blocking_input_in_task, // a blocking read of stdin ran inside a coroutine on the virtual clock
+    kLast = blocking_input_in_task,
 };
 
 struct Warning {
@@ -43,11 +47,22 @@ struct BlockingSleep {
     std::uint32_t task_id;
 };
 
+// ---- issue 14: blocking input
+// A blocking read of stdin (std::cin / std::getline, scanf, fgets, getchar, read(0, ...)) inside a
+// coroutine on the virtual clock. The read returns nothing; the run is stopped (BlockingInputError).
+struct BlockingInput {
+    double time;
+    std::string call;  // the C function that reached stdin: "getc" (std::cin), "read", "scanf", ...
+    std::uint32_t task_id;
+};
+// ---- end blocking input
+
 struct Trace {
     std::vector<Line> lines;
     std::vector<Span> spans;  // spans[i].id == i + 1
     std::vector<Warning> warnings;
     std::vector<BlockingSleep> blocking_sleeps;
+    std::vector<BlockingInput> blocking_inputs;  // issue 14
 
     const Span* span(std::uint32_t id) const { return id && id <= spans.size() ? &spans[id - 1] : nullptr; }
     const Span* span_named(const std::string& name) const;
@@ -64,6 +79,7 @@ struct Integrity {
     std::uint64_t lines = 0, spans = 0, warnings = 0, blocking_sleeps = 0;
     std::uint64_t line_digest = 0;   // of every line (time, text, task), in order
     std::uint64_t sleep_digest = 0;  // of every blocking sleep (time, seconds, task), in order
+    std::uint64_t blocking_inputs = 0, input_digest = 0;  // issue 14: blocking inputs (time, call, task)
     bool operator==(const Integrity&) const = default;
 };
 Integrity kept_integrity();
@@ -79,5 +95,7 @@ Span& note_task_created(std::uint32_t id, std::string name);
 Span* span_for(std::uint32_t id);
 void note_warning(WarningKind kind, std::string name, std::string message, bool to_stderr);
 void note_blocking_sleep(double seconds);
+// issue 14: a blocking stdin read by `call`; false outside a task (plain synchronous code may read).
+bool note_blocking_input(const char* call);
 
 }  // namespace aio::trace

@@ -61,6 +61,10 @@ void add_warning_hints(const RunReport& report, std::vector<Hint>& hints, bool t
                                              w.name)});
                 break;
             case trace::WarningKind::exception_not_retrieved:
+                // issue 14: the blocking_input / missing_co_return hint already names that error
+                if (w.message.find("blocking read of stdin") != std::string::npos ||
+                    w.message.find("without co_return") != std::string::npos)
+                    break;
                 hints.push_back({"exception_not_retrieved", "확인하지 않은 예외",
                                  fmt::format("작업 '{}'에서 예외가 났는데 아무도 그 결과를 확인하지 않았습니다 ({}). "
                                              "작업을 co_await 하거나 aio::gather_outcomes 로 결과를 모으세요.",
@@ -68,6 +72,9 @@ void add_warning_hints(const RunReport& report, std::vector<Hint>& hints, bool t
                 break;
             case trace::WarningKind::blocking_sleep_in_task:
                 break;  // reported from trace.blocking_sleeps with more detail
+            case trace::WarningKind::missing_co_return:
+            case trace::WarningKind::blocking_input_in_task:
+                break;  // issue 14: reported first, in diagnose
         }
     }
 }
@@ -76,13 +83,47 @@ void add_warning_hints(const RunReport& report, std::vector<Hint>& hints, bool t
 
 bool has_blocking_sleep(const RunReport& report) { return !report.trace.blocking_sleeps.empty(); }
 
+// ---- issue 14: undefined behaviour and blocking input, the cause of whatever else went wrong
+namespace {
+void add_issue14_hints(const RunReport& report, std::vector<Hint>& hints) {
+    if (!report.trace.blocking_inputs.empty()) {
+        const trace::BlockingInput& first = report.trace.blocking_inputs.front();
+        hints.push_back({"blocking_input", "블로킹 입력",
+                         fmt::format("코루틴 '{}' 안에서 {:.3f}초에 블로킹 입력({}: std::getline(std::cin, ...), "
+                                     "std::cin >>, scanf, fgets, read(0, ...) 같은 호출)으로 표준 입력을 읽었습니다. "
+                                     "입력을 기다리는 동안 이벤트 루프 전체가 멈추므로 다른 작업이 하나도 진행되지 "
+                                     "않습니다 (가상 시계에서는 영영 입력이 오지 않으므로 런타임이 그 작업을 오류로 끝냈습니다). 코루틴 "
+                                     "안에서는 `std::string line = co_await aio::input();` 으로 한 줄씩 받으세요 "
+                                     "(입력이 끝나면 aio::EofError).",
+                                     task_name(report, first.task_id), first.time, first.call)});
+    }
+    for (const trace::Warning& w : report.trace.warnings) {
+        if (w.kind != trace::WarningKind::missing_co_return) continue;
+        hints.push_back({"missing_co_return", "co_return 빠짐",
+                         fmt::format("값을 돌려주는 코루틴 '{}'이(가) co_return 없이 끝까지 실행되었습니다. "
+                                     "aio::task<T> 코루틴은 마지막에 `co_return 값;` 으로 결과를 돌려줘야 합니다 "
+                                     "(없으면 결과가 정해지지 않아 쓰레기 값이 나올 수 있으므로, 런타임이 그 작업을 "
+                                     "오류로 끝냈습니다).",
+                                     w.name)});
+        break;
+    }
+}
+bool ended_by_issue14_guard(const RunReport& report) {
+    return report.ending == Ending::raised &&
+           (!report.trace.blocking_inputs.empty() || report.trace.has_warning(trace::WarningKind::missing_co_return));
+}
+}  // namespace
+// ---- end issue 14
+
 std::vector<Hint> diagnose(const RunReport& report) {
     std::vector<Hint> hints;
+    add_issue14_hints(report, hints);  // issue 14
     const trace::Span* raised_by_task = task_that_raised(report);
     switch (report.ending) {
         case Ending::returned:
             break;
         case Ending::raised:
+            if (ended_by_issue14_guard(report)) break;  // issue 14: the hint above says why
             hints.push_back({"exception", "예외",
                              fmt::format("실행 도중 예외가 발생해 끝까지 실행되지 않았습니다: {}", report.error_text)});
             if (const trace::Span* origin = raised_by_task)

@@ -32,6 +32,7 @@ RunOptions begin_run(const RunSettings& settings, RunReport& report) {
     trace::set_echo(false);
     if (settings.seed) random::seed(*settings.seed);
     if (settings.input) set_scripted_input(*settings.input);
+    aio::detail::reset_stdin_guard();  // a blocking read in an earlier run left std::cin bad
     aio::detail::set_sealed(true);  // from here on only the runtime moves the clock and writes the trace
 
     RunOptions options;
