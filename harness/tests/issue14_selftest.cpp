@@ -68,8 +68,8 @@ TEST_CASE("missing co_return inside gather: the gather fails with it") {
 
 TEST_CASE("a value-returning coroutine with co_return is untouched") {
     auto r = run_virtual(coffee());
-    AIO_CHECK(returned(r, 1.0));
-    CHECK(*r.value == "커피");
+    AIO_CHECK(returned(r, std::string("커피")));
+    CHECK(r.elapsed == 1.0);
     CHECK_FALSE(r.trace.has_warning(aio::trace::WarningKind::missing_co_return));
 }
 
@@ -83,7 +83,8 @@ TEST_CASE("blocking stdin reads in a coroutine: stopped at once, recorded, hinte
             CHECK(r.ending == Ending::raised);
             CHECK(r.elapsed == 0.5);
             REQUIRE(r.trace.blocking_inputs.size() == 1);
-            CHECK(r.trace.blocking_inputs[0].call == calls[how]);
+            // getchar() is glibc's inline getc(stdin) when optimising
+            CHECK((r.trace.blocking_inputs[0].call == calls[how] || (how == 5 && r.trace.blocking_inputs[0].call == "getc")));
             CHECK(r.trace.blocking_inputs[0].time == 0.5);
             CHECK(r.trace.blocking_inputs[0].task_id == 1);
             CHECK(r.trace.has_warning(aio::trace::WarningKind::blocking_input_in_task));
@@ -107,7 +108,8 @@ TEST_CASE("a blocking read in one task stops that task; the others keep their ti
             aio::print("입력 작업 실패");
         }
     }());
-    AIO_CHECK(returned(r, 2.0));
+    CHECK(r.returned());
+    CHECK(r.elapsed == 2.0);
     CHECK(r.texts() == std::vector<std::string>{"2초", "입력 작업 실패"});
     REQUIRE(r.trace.blocking_inputs.size() == 1);
     CHECK(r.trace.span(r.trace.blocking_inputs[0].task_id)->name == "read_with");
@@ -117,6 +119,7 @@ TEST_CASE("a blocking read in one task stops that task; the others keep their ti
 TEST_CASE("scripted aio::input is not a blocking read") {
     auto r = run_virtual([]() -> aio::task<std::string> { co_return co_await aio::input("> "); }(),
                          {.input = std::vector<aio::ScriptedLine>{{1.0, "안녕"}}});
-    AIO_CHECK(returned(r, 1.0));
+    AIO_CHECK(returned(r, std::string("안녕")));
+    CHECK(r.elapsed == 1.0);
     CHECK(r.trace.blocking_inputs.empty());
 }
