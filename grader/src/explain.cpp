@@ -23,6 +23,10 @@ std::string file_name(const std::string& path) {
 // the patterns below see one spelling.
 std::vector<std::string> clean_lines(const std::string& output, const Options& o) {
     std::string text = replace_all(replace_all(output, "\xe2\x80\x98", "'"), "\xe2\x80\x99", "'");
+    // std::string as the student wrote it, not as libstdc++ spells it inside templates.
+    text = replace_all(text, "std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char> >", "std::string");
+    text = replace_all(text, "std::__cxx11::basic_string<char>", "std::string");
+    text = replace_all(text, "std::string >", "std::string>");
     std::vector<std::string> roots = o.roots;
     std::sort(roots.begin(), roots.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
     for (std::string r : roots) {
@@ -250,7 +254,8 @@ std::string translate(const std::string& output, const Options& o) {
     out += "컴파일러 메시지 (첫 오류):\n";
     std::size_t shown = 0;
     for (std::size_t i = start; i < lines.size() && shown < o.max_output_lines; ++i) {
-        if (i > first && parse(lines[i]).kind == "error") break;
+        // Up to the next error, or the "file: In function ..." line that opens the next one.
+        if (i > first && (parse(lines[i]).kind == "error" || lines[i].find(": In ") != std::string::npos)) break;
         std::string l = lines[i];
         if (l.rfind("In file included from", 0) == 0 || l.rfind("                 from ", 0) == 0) continue;
         if (l.size() > 300) {
