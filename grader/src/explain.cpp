@@ -43,7 +43,9 @@ std::vector<std::string> clean_lines(const std::string& output, const Options& o
         const bool noise = line.rfind("$ ", 0) == 0 || line.rfind("# ", 0) == 0 || line.rfind("[", 0) == 0 ||
                            line.rfind("FAILED: ", 0) == 0 || line.rfind("ninja: ", 0) == 0;
         while (line.rfind("../", 0) == 0) line.erase(0, 3);  // ninja's paths relative to the build dir
-        if (!noise && !line.empty()) lines.push_back(std::move(line));
+        // The compiler command ninja prints above a failed step.
+        const bool command = (line.rfind("/", 0) == 0 || line.rfind("ccache ", 0) == 0) && line.find(" -c ") != std::string::npos;
+        if (!noise && !command && !line.empty()) lines.push_back(std::move(line));
         start = nl + 1;
     }
     return lines;

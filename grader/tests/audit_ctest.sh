@@ -39,9 +39,11 @@ line=$(( $(wc -l < "$work/stub.cpp") + 4 ))
 set +e
 out=$(ctest --test-dir "$work/build" -L "^$id\$" --output-on-failure 2>&1)
 set -e
-first=$(sed -n '/^Output:$/,$p' <<<"$out" | grep -v -e '^Output:$' -e '^-*$' | head -n 1)
+# The build step's own output up to its pointer to the full log (then CMake's own error line).
+shown=$(sed -n "/Test #[0-9]*: $id\/build .*Failed/,/컴파일러의 전체 출력/p" <<<"$out" | sed '1d;$d')
+first=$(head -n 1 <<<"$shown")
 [[ "$first" == "$file:$line: 컴파일 오류: 코루틴"*"co_return"* ]] || fail "the first output line is not the explanation at $file:$line: $first"
-! grep -qF "$work/src/" <<<"$(sed -n '/^Output:$/,/빌드 실패/p' <<<"$out" | grep -v '빌드 실패')" || fail "the kit's absolute path is shown"
+[ -n "$shown" ] && ! grep -qF "$work/src" <<<"$shown" || fail "the kit's absolute path is shown"
 grep -Eq "$id/build .*Failed" <<<"$out" || fail "$id/build did not fail on a compile error"
 # The stub again: the audit passes, the tests run (and fail, as on every stub).
 cp "$work/stub.cpp" "$stub"
