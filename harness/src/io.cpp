@@ -1,8 +1,11 @@
 #include "aio/io.hpp"
 
 #include <dlfcn.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <cerrno>
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
@@ -169,29 +172,51 @@ std::string InputAwaiter::await_resume() {
 // Otherwise the read is recorded (trace.blocking_inputs) and BlockingInputError is thrown at the
 // student's call; for std::cin the stream's exception mask lets it through the istream, which
 // would otherwise swallow it and leave a loop around getline spinning.
+namespace {
+std::atomic<std::uint64_t> g_run_generation{0};  // one per test run (reset_stdin_guard)
+constexpr std::size_t kMaxBlockingInputs = 100;  // a loop that catches the error and reads again
+constexpr long kWatchdogSeconds = 3;
+
+[[noreturn]] void blocking_input_loop(const char* call) {
+    std::fflush(stdout);
+    std::fprintf(stderr,
+                 "[aio] blocking stdin reads inside a coroutine in a loop (%s)\n"
+                 "[aio] 코루틴 안에서 블로킹 입력(std::cin, std::getline, scanf 등)을 반복해서 불렀습니다. 가상 "
+                 "시계에서는 아무도 입력할 수 없습니다: `co_await aio::input()` 으로 받으세요.\n",
+                 call);
+    std::fflush(stderr);
+    std::_Exit(aio::clock::kVirtualLimitExitCode);
+}
+
+// A loop that swallows the error and reads std::cin again never reaches us again: the stream is
+// bad from then on and fails at once. So the first blocking read of a run arms a watchdog: if the
+// same run is still going kWatchdogSeconds of real time later, it is that loop.
+void arm_watchdog(const char* call) {
+    const std::uint64_t generation = g_run_generation.load();
+    std::thread([generation, call] {
+        timespec t{kWatchdogSeconds, 0};
+        while (::syscall(SYS_nanosleep, &t, &t) == -1 && errno == EINTR) {  // not the clock's interposer
+        }
+        if (g_run_generation.load() == generation) blocking_input_loop(call);
+    }).detach();
+}
+}  // namespace
+
 namespace aio::detail {
 void reset_stdin_guard() {
+    ++g_run_generation;
     std::cin.exceptions(std::ios::goodbit);
     std::cin.clear();
 }
 }  // namespace aio::detail
 
 namespace {
-constexpr std::size_t kMaxBlockingInputs = 100;  // a loop that catches the error and reads again
-
 bool guard_stdin(const char* call) {
     if (aio::t_runtime_reads_stdin || !aio::clock::is_virtual()) return false;
     if (!aio::trace::note_blocking_input(call)) return false;
-    if (aio::trace::current().blocking_inputs.size() > kMaxBlockingInputs) {
-        std::fflush(stdout);
-        std::fprintf(stderr,
-                     "[aio] blocking stdin reads inside a coroutine in a loop (%s)\n"
-                     "[aio] 코루틴 안에서 블로킹 입력(std::cin, std::getline, scanf 등)을 반복해서 불렀습니다. 가상 "
-                     "시계에서는 아무도 입력할 수 없습니다: `co_await aio::input()` 으로 받으세요.\n",
-                     call);
-        std::fflush(stderr);
-        std::_Exit(aio::clock::kVirtualLimitExitCode);
-    }
+    const std::size_t count = aio::trace::current().blocking_inputs.size();
+    if (count > kMaxBlockingInputs) blocking_input_loop(call);
+    if (count == 1) arm_watchdog(call);
     std::cin.exceptions(std::ios::badbit);
     throw aio::BlockingInputError(std::string("blocking read of stdin (") + call +
                                   ") inside a coroutine on the virtual clock: use co_await aio::input()");

@@ -69,6 +69,7 @@ void note_error(RunReport& report, std::exception_ptr error) {
 
 void end_run(RunReport& report) {
     aio::detail::set_sealed(false);
+    aio::detail::reset_stdin_guard();  // issue 14: the run is over, its blocking-input watchdog too
     report.elapsed = clock::now();
     report.trace = trace::current();
     report.kept = trace::kept_integrity();
