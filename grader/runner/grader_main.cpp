@@ -158,6 +158,8 @@ const char* warning_name(aio::trace::WarningKind k) {
         case aio::trace::WarningKind::pending_at_exit: return "pending_at_exit";
         case aio::trace::WarningKind::exception_not_retrieved: return "exception_not_retrieved";
         case aio::trace::WarningKind::blocking_sleep_in_task: return "blocking_sleep_in_task";
+        case aio::trace::WarningKind::missing_co_return: return "missing_co_return";          
+        case aio::trace::WarningKind::blocking_input_in_task: return "blocking_input_in_task";
     }
     return "other";
 }
@@ -202,11 +204,20 @@ nlohmann::json export_trace() {
         if (sleeps.size() >= kMaxLines) break;
         sleeps.push_back({{"t", b.time}, {"seconds", b.seconds}, {"task", b.task_id}});
     }
+    // ---- blocking inputs
+    nlohmann::json inputs = nlohmann::json::array();
+    for (const auto& b : t.blocking_inputs) {
+        if (inputs.size() >= kMaxLines) break;
+        inputs.push_back({{"t", b.time}, {"call", clip(b.call)}, {"task", b.task_id}});
+    }
+
+
     for (const auto& td : t.todos) {
         if (todos.size() >= kMaxLines) break;
         todos.push_back({{"t", td.time}, {"task", td.task_id}, {"function", clip(td.function)}});
     }
     return {{"spans", spans}, {"lines", lines}, {"warnings", warnings}, {"blocking_sleeps", sleeps}, {"todos", todos},
+            {"blocking_inputs", inputs},
             {"activities", export_activities(t)},
             {"truncated", t.spans.size() > kMaxSpans || t.lines.size() > kMaxLines}};
 }

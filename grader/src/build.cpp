@@ -1,4 +1,5 @@
 #include "build.hpp"
+#include "explain.hpp"
 
 #include <fmt/format.h>
 
@@ -151,6 +152,7 @@ std::vector<std::string> KitBuild::compile_command(const Exercise& ex, const fs:
                                                    bool use_pch) const {
     std::vector<std::string> cmd{cxx_path_};
     cmd.insert(cmd.end(), config_.compile.flags.begin(), config_.compile.flags.end());
+    cmd.insert(cmd.end(), config_.compile.student_flags.begin(), config_.compile.student_flags.end());
     cmd.push_back("-pipe");
     cmd.push_back("-I" + ex.dir.string());
     for (const auto& inc : kit_.include_dirs) cmd.push_back("-I" + inc.string());
@@ -370,6 +372,20 @@ std::string first_diagnostic(const std::string& output, const fs::path& strip_di
 
 namespace {
 
+// The student's compile error as explain.hpp gives it: the Korean explanation at their line, then
+// the first error with paths relative to the submission and the kit.
+std::string explain_compile_error(const std::string& output, const fs::path& job_dir, const KitBuild& kit,
+                                  const Exercise& ex, const ExerciseFiles& files) {
+    explain::Options options;
+    // The submission's files, the exercise, the kit (ex.dir is <kit>/exercises/<id>) and its build
+    // in the cache (judge_binary is <build>/obj/<id>/judge): no path of the grading host is shown.
+    options.roots = {(job_dir / "src").string(), job_dir.string(), ex.dir.string(),
+                     ex.dir.parent_path().parent_path().string(),
+                     kit.judge_binary(ex).parent_path().parent_path().parent_path().string()};
+    for (const auto& f : files.files) options.student_files.push_back(fs::path(f.name).filename().string());
+    return sanitize_text(explain::translate(output, options), 4000);
+}
+
 // The object audit (audit.hpp) of the compiled student files; true (and outcome = forbidden)
 // when it rejects them. Objects without debug info that leave a question open (or that have
 // violations, which need lines) are compiled once more with -g, in the same sandbox, and the -g
@@ -501,7 +517,7 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
         outcome.log += output;
         if (!ok) {
             outcome.status = BuildOutcome::Status::compile_error;
-            outcome.first_error = over_limit.empty() ? first_diagnostic(output, job_dir) : over_limit;
+            outcome.first_error = over_limit.empty() ? explain_compile_error(output, job_dir, kit, ex, files) : over_limit;
             return outcome;
         }
         objects.push_back(o);

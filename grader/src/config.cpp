@@ -90,6 +90,7 @@ std::string Config::fingerprint() const {
     h.field(compile.cxx);
     for (const auto& f : compile.flags) h.field(f);
     for (const auto& f : compile.link_flags) h.field(f);
+    for (const auto& f : compile.student_flags) h.field(f);
     for (const auto& f : compile.libs) h.field(f);
     h.field(compile.pch ? "pch" : "nopch");
     h.field(limit_overrides.dump());
@@ -116,6 +117,7 @@ Config load_config(const std::optional<fs::path>& file, const std::optional<fs::
         if (auto v = t["compile"]["cxx"].value<std::string>()) c.compile.cxx = *v;
         c.compile.flags = string_array(t["compile"]["flags"], c.compile.flags);
         c.compile.link_flags = string_array(t["compile"]["link_flags"], c.compile.link_flags);
+        c.compile.student_flags = string_array(t["compile"]["student_flags"], c.compile.student_flags);
         c.compile.libs = string_array(t["compile"]["libs"], c.compile.libs);
         if (auto v = t["compile"]["linker"].value<std::string>()) c.compile.linker = *v;
         if (auto v = t["compile"]["pch"].value<bool>()) c.compile.pch = *v;

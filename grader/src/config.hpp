@@ -48,6 +48,8 @@ struct CompileConfig {
     std::string cxx = "g++";
     std::vector<std::string> flags{"-std=c++20", "-O1", "-pthread", "-fdiagnostics-color=never"};
     std::vector<std::string> link_flags{"-pthread"};
+    // Only for the student's files, as exercises/CMakeLists.txt KIT_STUDENT_FLAGS.
+    std::vector<std::string> student_flags{"-Werror=return-type", "-Werror=unused-result"};
     std::vector<std::string> libs{"-lfmt"};
     std::string linker = "auto";  // auto: gold or lld when present, else the default
     bool pch = true;              // precompile <aio/aio.hpp> once per batch

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The feedback budget (issue 14): for each classic mistake, a real wrong submission checked with
+# The feedback budget: for each classic mistake, a real wrong submission checked with
 # `grader check` gets at most LIMIT lines for the exercise (from its header line to the total,
 # not counting the run's own first and last lines), names its mistake with the right hint,
 # and shows that hint's paragraph once. The same renderer prints the kit's own ctest output

@@ -452,5 +452,17 @@ void run_main_task(PromiseBase& main, const RunOptions& options) {
     }
 }
 
+// ---- missing co_return -------------------------------------------------------------
+void PromiseBase::fail_missing_co_return() noexcept {
+    const std::string who = name();
+    error_ = std::make_exception_ptr(MissingCoReturnError(
+        fmt::format("coroutine '{}' ended without co_return: its task<T> has no value (undefined behaviour)", who)));
+    EventLoop* loop = EventLoop::current();
+    trace::note_warning(trace::WarningKind::missing_co_return, who,
+                        fmt::format("Error: coroutine '{}' returns a value but reached its end without co_return", who),
+                        !loop || loop->options().warnings_to_stderr);
+}
+// ---- end missing co_return -------------------------------------------------------------------
+
 }  // namespace detail
 }  // namespace aio

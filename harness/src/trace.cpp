@@ -37,6 +37,14 @@ void mix_sleep(std::uint64_t& h, const BlockingSleep& b) {
     mix(h, &b.task_id, sizeof b.task_id);
 }
 
+void mix_input(std::uint64_t& h, const BlockingInput& b) {
+    mix(h, &b.time, sizeof b.time);
+    const std::uint64_t size = b.call.size();
+    mix(h, &size, sizeof size);
+    mix(h, b.call.data(), b.call.size());
+    mix(h, &b.task_id, sizeof b.task_id);
+}
+
 std::uint32_t current_task_id() {
     auto* loop = detail::EventLoop::current();
     return loop && loop->current_task ? loop->current_task->id() : 0;
@@ -90,6 +98,8 @@ Integrity integrity_of(const Trace& t) {
     i.todos = t.todos.size();
     for (const Line& l : t.lines) mix_line(i.line_digest, l);
     for (const BlockingSleep& b : t.blocking_sleeps) mix_sleep(i.sleep_digest, b);
+    i.blocking_inputs = t.blocking_inputs.size();
+    for (const BlockingInput& b : t.blocking_inputs) mix_input(i.input_digest, b);
     return i;
 }
 
@@ -152,5 +162,21 @@ void note_todo(std::string function) {
     g_trace.todos.push_back(Todo{clock::now(), current_task_id(), std::move(function)});
     ++g_kept.todos;
 }
+// ---- blocking input
+bool note_blocking_input(const char* call) {
+    auto* loop = detail::EventLoop::current();
+    if (!loop || !loop->current_task) return false;
+    g_trace.blocking_inputs.push_back(BlockingInput{clock::now(), call, loop->current_task->id()});
+    ++g_kept.blocking_inputs;
+    mix_input(g_kept.input_digest, g_trace.blocking_inputs.back());
+    if (g_trace.blocking_inputs.size() == 1) {
+        note_warning(WarningKind::blocking_input_in_task, loop->current_task->name(),
+                     fmt::format("Warning: a blocking read of stdin ({}) ran inside task '{}' on the virtual clock",
+                                 call, loop->current_task->name()),
+                     loop->options().warnings_to_stderr);
+    }
+    return true;
+}
+
 
 }  // namespace aio::trace

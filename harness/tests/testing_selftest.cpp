@@ -217,7 +217,7 @@ TEST_CASE("never-awaited coroutine and never-awaited task get their hints") {
     CHECK(v1.message.find("'work'") != std::string::npos);
 
     auto abandoned = run_virtual([]() -> aio::task<void> {
-        aio::create_task(work("A", 1), "background");  // main ends before it does
+        (void)aio::create_task(work("A", 1), "background");  // main ends before it does
         co_await aio::sleep(0.5);
     }());
     const Verdict v2 = finished_cleanly(abandoned);

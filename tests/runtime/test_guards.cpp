@@ -155,7 +155,7 @@ aio::task<> explode() {
 }
 
 aio::task<> unretrieved_main() {
-    aio::create_task(explode());  // the Task handle is dropped: nobody will look at the exception
+    (void)aio::create_task(explode());  // the Task handle is dropped: nobody will look at the exception
     co_await aio::sleep(1);
 }
 

@@ -411,9 +411,9 @@ aio::task<> never_started() {
 }
 
 aio::task<> pending_main() {
-    aio::create_task(background());
+    (void)aio::create_task(background());
     co_await aio::sleep(2.5);
-    aio::create_task(never_started());
+    (void)aio::create_task(never_started());
     aio::print("main returns");
 }
 

@@ -30,7 +30,8 @@ from pathlib import Path
 
 KIT = Path(__file__).resolve().parents[2]
 FILES = Path(__file__).resolve().parent / "files"
-AUDIT_SOURCES = ("audit.hpp", "audit.cpp", "audit_main.cpp")  # grader/src/ -> audit/
+# grader/src/ -> audit/: the object audit and the compile-error translator (aio_explain)
+AUDIT_SOURCES = ("audit.hpp", "audit.cpp", "audit_main.cpp", "explain.hpp", "explain.cpp", "explain_main.cpp")
 # What `grader github` / `grader classroom50` need to build the grader from a pack: grader/ -> ci/grader/.
 GRADER_PARTS = ("CMakeLists.txt", "src", "runner")
 GRADER_DIR = "ci/grader"
@@ -277,6 +278,7 @@ def write_pack(out, found, ci):
 
     (out / "exercises").mkdir()
     shutil.copy2(KIT / "exercises" / "CMakeLists.txt", out / "exercises" / "CMakeLists.txt")
+    shutil.copy2(KIT / "exercises" / "build_step.cmake", out / "exercises" / "build_step.cmake")
     for exercise_id, folder, _data in found:
         target = out / "exercises" / exercise_id
         copy_tree(folder, target, skip_dirs=("hidden",))

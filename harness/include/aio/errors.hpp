@@ -35,6 +35,15 @@ struct StepLimitError : RuntimeGuardError {
 struct NoRunningLoopError : RuntimeGuardError {
     using RuntimeGuardError::RuntimeGuardError;
 };
+// A task<T> (T != void) ended without co_return (undefined behaviour the runtime still catches).
+struct MissingCoReturnError : RuntimeGuardError {
+    using RuntimeGuardError::RuntimeGuardError;
+};
+// A blocking read of stdin (std::cin, std::getline, scanf, read(0)...) inside a coroutine on the
+// virtual clock: nobody can type while the loop is frozen, so the run stops here.
+struct BlockingInputError : RuntimeGuardError {
+    using RuntimeGuardError::RuntimeGuardError;
+};
 // input() reached end of input (Python's EOFError).
 struct EofError : std::runtime_error {
     EofError() : std::runtime_error("EOFError: EOF when reading a line") {}

@@ -10,6 +10,7 @@
 #pragma once
 #include <cstddef>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "aio/outcome.hpp"
@@ -88,6 +89,34 @@ struct value_type_of<Task<T>> {
 template <class X>
 using value_type_of_t = typename value_type_of<std::remove_cvref_t<X>>::type;
 
+// What a gather argument may be: a coroutine call (a task<T> rvalue) or a Task<T>.
+template <class X>
+inline constexpr bool is_lazy_task_v = false;
+template <class T>
+inline constexpr bool is_lazy_task_v<task<T>> = true;
+template <class X>
+inline constexpr bool is_scheduled_task_v = false;
+template <class T>
+inline constexpr bool is_scheduled_task_v<Task<T>> = true;
+template <class T>
+inline constexpr bool is_lazy_task_v<std::vector<task<T>>> = true;  // only to name it below
+template <class X>
+inline constexpr bool named_lazy_task_v = is_lazy_task_v<std::remove_cvref_t<X>> && std::is_lvalue_reference_v<X>;
+template <class X>
+inline constexpr bool gather_arg_v =
+    is_scheduled_task_v<std::remove_cvref_t<X>> || (is_lazy_task_v<std::remove_cvref_t<X>> && !named_lazy_task_v<X>);
+
+// The argument checks of gather / gather_outcomes, as Korean static_asserts at the caller's line.
+template <class... Xs>
+constexpr bool check_gather_args() {
+    static_assert(!(named_lazy_task_v<Xs> || ...),
+                  "gather: 이름 붙인 작업(변수)은 std::move(t) 로 넘기세요 - aio::gather(std::move(t1), std::move(t2)) "
+                  "또는 aio::gather(f(), g()) (코루틴 객체는 한 번만 시작할 수 있습니다)");
+    static_assert((gather_arg_v<Xs> && ...) || (named_lazy_task_v<Xs> || ...),
+                  "gather: 인자는 코루틴 호출 f(...) 이나 aio::create_task 가 돌려준 aio::Task 여야 합니다");
+    return (gather_arg_v<Xs> && ...);
+}
+
 // The awaitable a gather returns; `Collect` turns the finished state into the result value.
 template <class Collect>
 class GatherAwaitable : public FutureAwaiterBase<GatherAwaitable<Collect>> {
@@ -108,6 +137,13 @@ public:
         this->check_cancel();
         if (state_->error()) std::rethrow_exception(state_->error());
         return collect_(*state_);
+    }
+    // `auto [a, b] = aio::gather(...)` without co_await decomposes the awaitable itself: the
+    // std::tuple_size below sends it here, to one Korean error at the student's line.
+    template <std::size_t I>
+    auto get() const {
+        static_assert(always_false<Collect>,
+                      "gather 의 결과는 co_await 해야 받을 수 있습니다: auto [a, b] = co_await aio::gather(...);");
     }
 
 private:
@@ -155,7 +191,7 @@ auto gather_range(std::vector<X>&& xs) {
 
 template <class... Xs>
 auto gather(Xs&&... xs) {
-    return detail::gather_variadic<false>(std::forward<Xs>(xs)...);
+    if constexpr (detail::check_gather_args<Xs...>()) return detail::gather_variadic<false>(std::forward<Xs>(xs)...);
 }
 template <class T>
 auto gather(std::vector<task<T>> xs) {
@@ -167,7 +203,7 @@ auto gather(std::vector<Task<T>> xs) {
 }
 template <class... Xs>
 auto gather_outcomes(Xs&&... xs) {
-    return detail::gather_variadic<true>(std::forward<Xs>(xs)...);
+    if constexpr (detail::check_gather_args<Xs...>()) return detail::gather_variadic<true>(std::forward<Xs>(xs)...);
 }
 template <class T>
 auto gather_outcomes(std::vector<task<T>> xs) {
@@ -179,3 +215,13 @@ auto gather_outcomes(std::vector<Task<T>> xs) {
 }
 
 }  // namespace aio
+
+// The tuple-like protocol for a gather's awaitable only so that a structured binding without
+// co_await reaches GatherAwaitable::get's static_assert (its size: the awaited tuple's).
+template <class Collect>
+    requires requires { std::tuple_size<std::invoke_result_t<Collect&, aio::detail::GatherState&>>::value; }
+struct std::tuple_size<aio::detail::GatherAwaitable<Collect>>
+    : std::tuple_size<std::invoke_result_t<Collect&, aio::detail::GatherState&>> {};
+template <std::size_t I, class Collect>
+struct std::tuple_element<I, aio::detail::GatherAwaitable<Collect>>
+    : std::tuple_element<I, std::invoke_result_t<Collect&, aio::detail::GatherState&>> {};

@@ -32,7 +32,9 @@ void clear_scripted_input();
 
 namespace detail {
 class InputRequest;
-}
+// a clean std::cin (state, exception mask) at the start of each test run (testing/run.cpp).
+void reset_stdin_guard();
+}  // namespace detail
 
 class InputAwaiter {
 public:

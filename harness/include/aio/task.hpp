@@ -16,6 +16,7 @@
 #include <variant>
 
 #include "aio/detail/memory.hpp"
+#include "aio/errors.hpp"
 #include "aio/future.hpp"
 #include "aio/loop.hpp"
 
@@ -30,6 +31,10 @@ template <class T = void>
 class Task;
 
 namespace detail {
+
+// For static_assert in templates that must never be instantiated.
+template <class...>
+inline constexpr bool always_false = false;
 
 // Turns "aio::task<int> ns::fetch(int, double)" into "fetch".
 std::string short_function_name(const char* pretty);
@@ -85,6 +90,9 @@ public:
     const FutureBase* waiting_on() const noexcept { return wait_ == Wait::future ? fut_waiter_ : nullptr; }
 
     void unhandled_exception() noexcept { error_ = std::current_exception(); }
+    // A task<T> with T != void ended without co_return: error_ = MissingCoReturnError, and a
+    // missing_co_return warning in the trace (trace.cpp).
+    void fail_missing_co_return() noexcept;
     void mark_result_retrieved() noexcept { result_retrieved_ = true; }
     // Formats the result for the trace (typed promises override).
     virtual std::string result_text() const { return {}; }
@@ -141,7 +149,13 @@ public:
 
     task<T> get_return_object() noexcept;
     std::suspend_always initial_suspend() const noexcept { return {}; }
-    FinalAwaiter final_suspend() const noexcept { return {}; }
+    // Flowing off the end of a value-returning coroutine is undefined behaviour that g++ (11, 12)
+    // does not diagnose; g++ lowers it to a jump to final_suspend with no value set. Catch that
+    // here, so the awaiter gets MissingCoReturnError instead of reading an empty optional.
+    FinalAwaiter final_suspend() noexcept {
+        if (!value_ && !error_) fail_missing_co_return();
+        return {};
+    }
 
     template <class U>
     void return_value(U&& value) {
@@ -320,8 +334,10 @@ private:
 };
 
 // asyncio.create_task: schedule the coroutine to start at the next loop iteration.
+// [[nodiscard]]: a task nobody keeps a handle to cannot be awaited or cancelled (asyncio's docs:
+// "save a reference to the result of this function"); student files compile with -Werror=unused-result.
 template <class T>
-Task<T> create_task(task<T>&& coroutine, std::string name = {}) {
+[[nodiscard]] Task<T> create_task(task<T>&& coroutine, std::string name = {}) {
     // Outside aio::run this throws while `coroutine` still owns the frame, so the frame is freed
     // (and reported as never awaited) instead of leaked.
     detail::EventLoop::running();
@@ -329,6 +345,17 @@ Task<T> create_task(task<T>&& coroutine, std::string name = {}) {
     if (!name.empty()) h.promise().set_name(std::move(name));
     h.promise().schedule_as_task(h);
     return Task<T>::adopt(&h.promise());  // task<T>'s reference moves into the Task
+}
+
+// A named task (an lvalue) passed to create_task: one Korean compile error at the caller's line
+// instead of "cannot bind rvalue reference" deep in this header.
+template <class T>
+Task<T> create_task(task<T>& coroutine, std::string name = {}) {
+    static_assert(detail::always_false<T>,
+                  "create_task: 이름 붙인 작업(변수)은 std::move(t) 로 넘기세요 - aio::create_task(std::move(t)) 또는 "
+                  "aio::create_task(f()) (코루틴 객체는 한 번만 시작할 수 있습니다)");
+    (void)coroutine, (void)name;
+    return {};
 }
 
 // asyncio.current_task().get_name()

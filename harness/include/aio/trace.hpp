@@ -28,6 +28,10 @@ enum class WarningKind : std::uint8_t {
     pending_at_exit,        // a task was still running when main() finished
     exception_not_retrieved,// a task failed and nobody looked at its exception
     blocking_sleep_in_task, // a blocking sleep ran inside a coroutine and froze the loop
+    // ---- undefined behaviour and blocking input
+    missing_co_return,      // a task<T> (T != void) reached its end without co_return
+    blocking_input_in_task, // a blocking read of stdin ran inside a coroutine on the virtual clock
+    kLast = blocking_input_in_task,
 };
 
 struct Warning {
@@ -49,6 +53,15 @@ struct Todo {
     std::uint32_t task_id;  // 0: outside any task
     std::string function;   // short name, as task names are ("make_coffee")
 };
+// ---- blocking input
+// A blocking read of stdin (std::cin / std::getline, scanf, fgets, getchar, read(0, ...)) inside a
+// coroutine on the virtual clock. The read returns nothing; the run is stopped (BlockingInputError).
+struct BlockingInput {
+    double time;
+    std::string call;  // the C function that reached stdin: "getc" (std::cin), "read", "scanf", ...
+    std::uint32_t task_id;
+};
+
 
 struct Trace {
     std::vector<Line> lines;
@@ -56,6 +69,7 @@ struct Trace {
     std::vector<Warning> warnings;
     std::vector<BlockingSleep> blocking_sleeps;
     std::vector<Todo> todos;
+    std::vector<BlockingInput> blocking_inputs;
 
     const Span* span(std::uint32_t id) const { return id && id <= spans.size() ? &spans[id - 1] : nullptr; }
     const Span* span_named(const std::string& name) const;
@@ -72,6 +86,7 @@ struct Integrity {
     std::uint64_t lines = 0, spans = 0, warnings = 0, blocking_sleeps = 0, todos = 0;
     std::uint64_t line_digest = 0;   // of every line (time, text, task), in order
     std::uint64_t sleep_digest = 0;  // of every blocking sleep (time, seconds, task), in order
+    std::uint64_t blocking_inputs = 0, input_digest = 0;  // blocking inputs (time, call, task)
     bool operator==(const Integrity&) const = default;
 };
 Integrity kept_integrity();
@@ -88,5 +103,7 @@ Span* span_for(std::uint32_t id);
 void note_warning(WarningKind kind, std::string name, std::string message, bool to_stderr);
 void note_blocking_sleep(double seconds);
 void note_todo(std::string function);
+// a blocking stdin read by `call`; false outside a task (plain synchronous code may read).
+bool note_blocking_input(const char* call);
 
 }  // namespace aio::trace

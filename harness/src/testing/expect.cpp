@@ -61,6 +61,8 @@ const char* warning_name(trace::WarningKind kind) {
         case trace::WarningKind::pending_at_exit: return "기다리지 않은 작업";
         case trace::WarningKind::exception_not_retrieved: return "확인하지 않은 예외";
         case trace::WarningKind::blocking_sleep_in_task: return "블로킹 sleep";
+        case trace::WarningKind::missing_co_return: return "co_return 빠짐";
+        case trace::WarningKind::blocking_input_in_task: return "블로킹 입력";
     }
     return "경고";
 }

@@ -55,10 +55,17 @@ void add_warning_hints(const RunReport& report, std::vector<Hint>& hints, bool t
                 hints.push_back({HintId::task_not_awaited, {w.name}});
                 break;
             case trace::WarningKind::exception_not_retrieved:
+                // the blocking_input / missing_co_return hint already names that error
+                if (w.message.find("blocking read of stdin") != std::string::npos ||
+                    w.message.find("without co_return") != std::string::npos)
+                    break;
                 hints.push_back({HintId::exception_not_retrieved, {w.name, w.message}});
                 break;
             case trace::WarningKind::blocking_sleep_in_task:
                 break;  // reported from trace.blocking_sleeps with more detail
+            case trace::WarningKind::missing_co_return:
+            case trace::WarningKind::blocking_input_in_task:
+                break;  // reported first, in diagnose
         }
     }
 }
@@ -76,16 +83,37 @@ std::string todo_functions(const RunReport& report) {
 
 bool has_blocking_sleep(const RunReport& report) { return !report.trace.blocking_sleeps.empty(); }
 
+// Undefined behaviour and blocking input: the cause of whatever else went wrong, so named first.
+namespace {
+void add_undefined_behaviour_hints(const RunReport& report, std::vector<Hint>& hints) {
+    if (!report.trace.blocking_inputs.empty()) {
+        const trace::BlockingInput& first = report.trace.blocking_inputs.front();
+        hints.push_back({HintId::blocking_input, {task_name(report, first.task_id), seconds(first.time), first.call}});
+    }
+    for (const trace::Warning& w : report.trace.warnings)
+        if (w.kind == trace::WarningKind::missing_co_return) {
+            hints.push_back({HintId::missing_co_return, {w.name}});
+            break;
+        }
+}
+bool ended_by_undefined_behaviour_guard(const RunReport& report) {
+    return report.ending == Ending::raised &&
+           (!report.trace.blocking_inputs.empty() || report.trace.has_warning(trace::WarningKind::missing_co_return));
+}
+}  // namespace
+
 std::vector<Hint> diagnose(const RunReport& report) {
     std::vector<Hint> hints;
     // First: an untouched stub fails every check, and that is the one thing worth saying about it.
     if (!report.trace.todos.empty())
         hints.push_back({HintId::not_implemented, {todo_functions(report)}});
+    add_undefined_behaviour_hints(report, hints);
     const trace::Span* raised_by_task = task_that_raised(report);
     switch (report.ending) {
         case Ending::returned:
             break;
         case Ending::raised:
+            if (ended_by_undefined_behaviour_guard(report)) break;  // the hint above says why
             hints.push_back({HintId::exception, {report.error_text}});
             if (const trace::Span* origin = raised_by_task)
                 hints.push_back({HintId::task_exception, {origin->name, seconds(origin->finished)}});

@@ -18,6 +18,8 @@ enum class ErrorKind : std::uint8_t {
     virtual_time_limit,
     step_limit,
     no_running_loop,
+    missing_co_return,
+    blocking_input,   
     other_std,      // any other std::exception: what() is all an assertion reads
     not_std,        // a value that is not a std::exception
     kLast = not_std,
@@ -41,6 +43,10 @@ ErrorKind kind_of(const std::exception_ptr& error) {
         return ErrorKind::step_limit;
     } catch (const NoRunningLoopError&) {
         return ErrorKind::no_running_loop;
+    } catch (const MissingCoReturnError&) {
+        return ErrorKind::missing_co_return;
+    } catch (const BlockingInputError&) {
+        return ErrorKind::blocking_input;
     } catch (const std::exception&) {
         return ErrorKind::other_std;
     } catch (...) {
@@ -58,6 +64,8 @@ std::exception_ptr rebuild(ErrorKind kind, const std::string& what) {
         case ErrorKind::virtual_time_limit: return std::make_exception_ptr(VirtualTimeLimitError(what));
         case ErrorKind::step_limit: return std::make_exception_ptr(StepLimitError(what));
         case ErrorKind::no_running_loop: return std::make_exception_ptr(NoRunningLoopError(what));
+        case ErrorKind::missing_co_return: return std::make_exception_ptr(MissingCoReturnError(what));
+        case ErrorKind::blocking_input: return std::make_exception_ptr(BlockingInputError(what));
         case ErrorKind::other_std: return std::make_exception_ptr(std::runtime_error(what));
         case ErrorKind::not_std: return std::make_exception_ptr(0);
     }
@@ -120,8 +128,15 @@ void encode_report(wire::Encoder& e, const RunReport& r) {
         e.u64(td.task_id);
         e.bytes(td.function);
     }
+    e.u64(t.blocking_inputs.size());
+    for (const auto& b : t.blocking_inputs) {
+        e.f64(b.time);
+        e.bytes(b.call);
+        e.u64(b.task_id);
+    }
     const trace::Integrity& k = r.kept;
-    for (std::uint64_t v : {k.lines, k.spans, k.warnings, k.blocking_sleeps, k.todos, k.line_digest, k.sleep_digest})
+    for (std::uint64_t v : {k.lines, k.spans, k.warnings, k.blocking_sleeps, k.todos, k.blocking_inputs, k.line_digest,
+                            k.sleep_digest, k.input_digest})
         e.u64(v);
 }
 
@@ -154,7 +169,7 @@ void decode_report(wire::Decoder& d, RunReport& r) {
     }
     for (std::size_t n = d.count(); n > 0; --n) {
         trace::Warning w;
-        w.kind = get_enum(d, trace::WarningKind::blocking_sleep_in_task);
+        w.kind = get_enum(d, trace::WarningKind::kLast);
         w.time = d.f64();
         w.name = d.bytes();
         w.message = d.bytes();
@@ -174,9 +189,16 @@ void decode_report(wire::Decoder& d, RunReport& r) {
         td.function = d.bytes();
         t.todos.push_back(std::move(td));
     }
+    for (std::size_t n = d.count(); n > 0; --n) {
+        trace::BlockingInput b;
+        b.time = d.f64();
+        b.call = d.bytes();
+        b.task_id = std::uint32_t(d.u64());
+        t.blocking_inputs.push_back(std::move(b));
+    }
     trace::Integrity& k = r.kept;
-    for (std::uint64_t* v :
-         {&k.lines, &k.spans, &k.warnings, &k.blocking_sleeps, &k.todos, &k.line_digest, &k.sleep_digest})
+    for (std::uint64_t* v : {&k.lines, &k.spans, &k.warnings, &k.blocking_sleeps, &k.todos, &k.blocking_inputs,
+                             &k.line_digest, &k.sleep_digest, &k.input_digest})
         *v = d.u64();
 }
 

@@ -32,6 +32,7 @@ RunOptions begin_run(const RunSettings& settings, RunReport& report) {
     trace::set_echo(false);
     if (settings.seed) random::seed(*settings.seed);
     if (settings.input) set_scripted_input(*settings.input);
+    aio::detail::reset_stdin_guard();  // a blocking read in an earlier run left std::cin bad
     aio::detail::set_sealed(true);  // from here on only the runtime moves the clock and writes the trace
 
     RunOptions options;
@@ -68,6 +69,7 @@ void note_error(RunReport& report, std::exception_ptr error) {
 
 void end_run(RunReport& report) {
     aio::detail::set_sealed(false);
+    aio::detail::reset_stdin_guard();  // the run is over, its blocking-input watchdog too
     report.elapsed = clock::now();
     report.trace = trace::current();
     report.kept = trace::kept_integrity();

@@ -15,6 +15,8 @@ namespace aio::feedback {
 
 enum class HintId : std::uint8_t {
     not_implemented,          // the stub's aio::todo() still runs
+    blocking_input,           // std::getline(std::cin)/scanf/read(0) inside a coroutine on the virtual clock
+    missing_co_return,        // a value-returning task ran off its end without co_return
     blocking_sleep,           // sleep_for/sleep/usleep inside a coroutine
     never_awaited,            // a coroutine object destroyed without running
     deadlock,                 // DeadlockError
