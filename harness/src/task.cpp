@@ -1,86 +1,11 @@
-// Task stepping, futures, gather and sleep: the asyncio semantics that decide who runs when.
+// Task stepping: the asyncio semantics that decide who runs when.
 #include "aio/task.hpp"
 
 #include <fmt/format.h>
 
-#include "aio/clock.hpp"
-#include "aio/gather.hpp"
-#include "aio/sleep.hpp"
 #include "aio/trace.hpp"
 
 namespace aio::detail {
-
-// ---- FutureBase ---------------------------------------------------------------------------------
-
-FutureBase::~FutureBase() {
-    if (first_target_) first_target_->release();
-    if (more_) {
-        for (auto& w : *more_) w.target->release();
-        delete more_;
-    }
-}
-
-void FutureBase::add_done_callback(Callable* target, std::uint32_t token) {
-    if (done()) {
-        EventLoop::running().call_soon(target, token);
-        return;
-    }
-    target->retain();
-    if (!first_target_) {
-        first_target_ = target;
-        first_token_ = token;
-    } else {
-        if (!more_) more_ = new std::vector<Waiter>();
-        more_->push_back({target, token});
-    }
-}
-
-void FutureBase::schedule_callbacks() {
-    EventLoop* loop = EventLoop::current();
-    auto schedule = [&](Waiter w) {
-        if (loop) {
-            loop->call_soon(w.target, w.token);
-            w.target->prefetch(w.token);
-        }
-        w.target->release();
-    };
-    Waiter first{std::exchange(first_target_, nullptr), first_token_};
-    std::vector<Waiter>* more = std::exchange(more_, nullptr);
-    if (first.target) schedule(first);
-    if (more) {
-        for (auto& w : *more) schedule(w);
-        delete more;
-    }
-}
-
-void FutureBase::drop_callbacks() {
-    if (first_target_) std::exchange(first_target_, nullptr)->release();
-    if (std::vector<Waiter>* more = std::exchange(more_, nullptr)) {
-        for (auto& w : *more) w.target->release();
-        delete more;
-    }
-}
-
-void FutureBase::complete(std::exception_ptr error) {
-    if (done()) return;
-    error_ = std::move(error);
-    state_ = State::finished;
-    schedule_callbacks();
-}
-
-void FutureBase::complete_cancelled() {
-    if (done()) return;
-    state_ = State::cancelled;
-    schedule_callbacks();
-}
-
-bool FutureBase::cancel() {
-    if (done()) return false;
-    complete_cancelled();
-    return true;
-}
-
-// ---- PromiseBase --------------------------------------------------------------------------------
 
 std::string short_function_name(const char* pretty) {
     std::string s = pretty ? pretty : "";
@@ -322,135 +247,13 @@ void PromiseBase::throw_if_cancel_requested() {
     }
 }
 
-// ---- GatherState --------------------------------------------------------------------------------
-
-GatherState::GatherState(std::vector<PromiseBase*> children, bool return_exceptions)
-    : children_(std::move(children)), return_exceptions_(return_exceptions) {
-    if (children_.empty()) {
-        complete(nullptr);
-        return;
-    }
-    for (std::size_t i = 0; i < children_.size(); ++i) children_[i]->add_done_callback(this, std::uint32_t(i));
-}
-
-GatherState::~GatherState() {
-    for (PromiseBase* c : children_) c->release();
-}
-
-void GatherState::fire(std::uint32_t child_index) {
-    ++finished_;
-    PromiseBase& c = *children_[child_index];
-    if (done()) {  // already failed/cancelled; asyncio just marks the exception retrieved
-        if (!c.cancelled()) c.mark_result_retrieved();
-        return;
-    }
-    if (!return_exceptions_) {
-        if (c.cancelled()) {
-            complete(std::make_exception_ptr(CancelledError()));
-            return;
-        }
-        if (c.error()) {
-            c.mark_result_retrieved();
-            complete(c.error());
-            return;
-        }
-    }
-    if (finished_ == children_.size()) {
-        for (PromiseBase* child : children_) child->mark_result_retrieved();
-        if (cancel_requested_) complete_cancelled();
-        else complete(nullptr);
-    }
-}
-
-bool GatherState::cancel() {
-    if (done()) return false;
-    bool any = false;
-    for (PromiseBase* c : children_)
-        if (c->cancel()) any = true;
-    if (any) cancel_requested_ = true;
-    return any;
-}
-
-void GatherState::describe(std::string& out) const {
-    out += fmt::format("gather of {} task(s), {} finished", children_.size(), finished_);
-}
-
 }  // namespace aio::detail
 
 namespace aio {
-
-void SleepAwaiter::await_suspend(std::coroutine_handle<> h) {
-    detail::PromiseBase& task = detail::PromiseBase::current();
-    if (seconds_ <= 0) task.suspend_soon(h);
-    else task.suspend_until(detail::EventLoop::running().time() + seconds_, h);
-}
-
-void SleepAwaiter::await_resume() {
-    // Only the task that suspended here can resume this frame, and it is the one stepping now.
-    detail::PromiseBase::current().throw_if_cancel_requested();
-}
 
 std::string current_task_name() {
     auto* loop = detail::EventLoop::current();
     return loop && loop->current_task ? loop->current_task->name() : std::string{};
 }
 
-namespace detail {
-
-void run_main_task(PromiseBase& main, const RunOptions& options) {
-    EventLoop& loop = EventLoop::running();
-    struct Stopper final : Callable {
-        EventLoop* loop;
-        explicit Stopper(EventLoop* l) : loop(l) {}
-        void fire(std::uint32_t) override { loop->stop(); }
-        void destroy_self() noexcept override {}
-    } stopper(&loop);
-    stopper.retain();
-    main.add_done_callback(&stopper, 0);
-    try {
-        loop.run_until_stopped();
-        // asyncio.run cancels whatever is still pending and lets it unwind.
-        if (loop.first_pending_task()) {
-            std::vector<PromiseBase*> pending;
-            for (PromiseBase* t = loop.first_pending_task(); t; t = t->next_pending) pending.push_back(t);
-            for (PromiseBase* t : pending) {
-                trace::note_warning(trace::WarningKind::pending_at_exit, t->name(),
-                                    fmt::format("Task '{}' was still pending when the main coroutine returned; "
-                                                "it was cancelled",
-                                                t->name()),
-                                    options.warnings_to_stderr);
-                t->retain();
-            }
-            for (PromiseBase* t : pending) t->cancel();
-            struct AllDone final : Callable {
-                EventLoop* loop;
-                std::size_t remaining;
-                void fire(std::uint32_t) override {
-                    if (--remaining == 0) loop->stop();
-                }
-                void destroy_self() noexcept override {}
-            } all_done;
-            all_done.loop = &loop;
-            all_done.remaining = pending.size();
-            all_done.retain();
-            for (PromiseBase* t : pending) t->add_done_callback(&all_done, 0);
-            loop.run_until_stopped();
-            for (PromiseBase* t : pending) t->release();
-        }
-    } catch (...) {
-        // A guard fired (deadlock, limits) or a callback threw: drop everything still queued and
-        // every pending task, then report.
-        loop.clear_queues();
-        while (PromiseBase* t = loop.first_pending_task()) {
-            if (auto* span = trace::span_for(t->id())) {
-                span->finished = loop.time();
-                span->status = trace::Status::cancelled;
-            }
-            t->abandon();
-        }
-        throw;
-    }
-}
-
-}  // namespace detail
 }  // namespace aio
