@@ -53,7 +53,7 @@ bool GatherState::cancel() {
 }
 
 void GatherState::describe(std::string& out) const {
-    out += fmt::format("gather of {} task(s), {} finished", children_.size(), finished_);
+    out += fmt::format("gather(작업 {}개 중 {}개 끝남)", children_.size(), finished_);
 }
 
 }  // namespace aio::detail

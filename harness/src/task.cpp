@@ -62,9 +62,15 @@ void PromiseBase::set_name(std::string name) {
     if (auto* span = trace::span_for(id_)) span->name = *explicit_name_;
 }
 
+std::string PromiseBase::display_name() const {
+    return is_task_ && trace::span_for(id_) ? trace::current().display_name(id_) : name();
+}
+
 void PromiseBase::describe(std::string& out) const {
-    if (is_task_) out += fmt::format("Task '{}' (#{})", name(), id_);
-    else out += fmt::format("coroutine '{}'", name());
+    // Recorded tasks are told apart by their display names; unrecorded ones by their ids.
+    if (is_task_ && trace::span_for(id_)) out += fmt::format("작업 '{}'", display_name());
+    else if (is_task_) out += fmt::format("작업 '{}' (#{})", name(), id_);
+    else out += fmt::format("코루틴 '{}'", name());
 }
 
 void PromiseBase::warn_if_dropped_unawaited() const {
@@ -72,10 +78,14 @@ void PromiseBase::warn_if_dropped_unawaited() const {
     bool to_stderr = !loop || loop->options().warnings_to_stderr;
     if (!started_ && !is_task_) {
         trace::note_warning(trace::WarningKind::never_awaited, name(),
-                            fmt::format("RuntimeWarning: coroutine '{}' was never awaited", name()), to_stderr);
+                            fmt::format("경고: 코루틴 '{0}'을(를) 호출만 하고 co_await 하지 않아서 실행되지 않았습니다 "
+                                        "(파이썬의 RuntimeWarning: coroutine '{0}' was never awaited)",
+                                        name()), to_stderr);
     } else if (is_task_ && !done()) {
-        trace::note_warning(trace::WarningKind::pending_at_exit, name(),
-                            fmt::format("Task was destroyed but it is pending! task: '{}'", name()), to_stderr);
+        trace::note_warning(trace::WarningKind::pending_at_exit, display_name(),
+                            fmt::format("경고: 작업 '{}'이(가) 끝나기 전에 사라졌습니다 (파이썬의 Task was destroyed "
+                                        "but it is pending!)",
+                                        display_name()), to_stderr);
     } else if (is_task_ && error_ && !result_retrieved_ && state_ == State::finished) {
         std::string what = "exception";
         try {
@@ -84,8 +94,10 @@ void PromiseBase::warn_if_dropped_unawaited() const {
             what = e.what();
         } catch (...) {
         }
-        trace::note_warning(trace::WarningKind::exception_not_retrieved, name(),
-                            fmt::format("Task exception was never retrieved: task '{}': {}", name(), what),
+        trace::note_warning(trace::WarningKind::exception_not_retrieved, display_name(),
+                            fmt::format("경고: 작업 '{}'에서 난 예외를 아무도 확인하지 않았습니다: {} (파이썬의 Task "
+                                        "exception was never retrieved)",
+                                        display_name(), what),
                             to_stderr);
     }
 }
@@ -211,7 +223,7 @@ bool PromiseBase::cancel() {
 
 PromiseBase& PromiseBase::current() {
     EventLoop& loop = EventLoop::running();
-    if (!loop.current_task) throw NoRunningLoopError("await outside of a running task");
+    if (!loop.current_task) throw NoRunningLoopError("실행 중인 작업 밖에서 기다렸습니다 (co_await 는 aio::run 이 실행하는 코루틴 안에서만)");
     return *loop.current_task;
 }
 

@@ -49,6 +49,14 @@ const Span* Trace::span_named(const std::string& name) const {
     return nullptr;
 }
 
+std::string Trace::display_name(std::uint32_t id) const {
+    const Span* s = span(id);
+    if (!s) return "?";
+    std::size_t same = 1;
+    for (std::uint32_t i = 0; i + 1 < id; ++i) same += spans[i].name == s->name;
+    return same == 1 ? s->name : fmt::format("{}#{}", s->name, same);
+}
+
 std::string Trace::text() const {
     std::string out;
     for (const Line& l : lines) {
@@ -137,9 +145,11 @@ void note_blocking_sleep(double seconds) {
     ++g_kept.blocking_sleeps;
     mix_sleep(g_kept.sleep_digest, g_trace.blocking_sleeps.back());
     if (g_trace.blocking_sleeps.size() == 1) {
-        note_warning(WarningKind::blocking_sleep_in_task, loop->current_task->name(),
-                     fmt::format("Warning: a blocking sleep of {:g} s ran inside task '{}' and froze the event loop",
-                                 seconds, loop->current_task->name()),
+        const std::string task = loop->current_task->display_name();
+        note_warning(WarningKind::blocking_sleep_in_task, task,
+                     fmt::format("경고: 작업 '{1}' 안에서 {0:g}초짜리 블로킹 sleep 이 실행되어 그동안 이벤트 루프 전체가 "
+                                 "멈췄습니다",
+                                 seconds, task),
                      false);
     }
 }

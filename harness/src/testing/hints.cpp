@@ -9,7 +9,7 @@ namespace {
 
 std::string task_name(const RunReport& report, std::uint32_t id) {
     const trace::Span* span = report.trace.span(id);
-    return span ? span->name : std::string("?");
+    return span ? report.trace.display_name(id) : std::string("?");
 }
 
 // The runtime's guard messages end with one indented line per pending task
@@ -94,7 +94,7 @@ std::vector<Hint> diagnose(const RunReport& report) {
                                  "던집니다. 작업 하나가 실패해도 나머지 결과가 필요하면 `co_await "
                                  "aio::gather_outcomes(...)` (파이썬의 gather(..., return_exceptions=True)) 로 모으고, "
                                  "결과마다 ok() 로 값인지 예외인지 확인하세요.",
-                                 origin->name, origin->finished)});
+                                 report.trace.display_name(origin->id), origin->finished)});
             break;
         case Ending::deadlock:
             hints.push_back({"deadlock", "교착 상태(deadlock)",
