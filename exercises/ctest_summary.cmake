@@ -3,49 +3,52 @@
 # test (an untouched stub shows "50% tests passed"). Here only the tests count, per exercise.
 #   cmake -DBUILD_DIR=<dir> -DRERUN=<ctest command to show the failures> -P ctest_summary.cmake
 # Reads this run's log: ctest writes Testing/Temporary/LastTest.log.tmp while it runs and renames
-# it after the post-test command, so LastTest.log itself is still the previous run's. Per test the
-# log holds "k/n Testing: <name>" ... "Test Passed." or "Test Failed."; a test skipped because
-# its fixture's setup failed follows a "Failed test dependencies:" line (and says "Test Passed.").
+# it after the post-test command, so LastTest.log itself is still the previous run's. ctest writes
+# each test's block whole when the test ends ("k/n Test: <name>" ... "Test Passed." or "Test
+# Failed."), also under -j. A test skipped because its fixture's setup (<id>/build) failed has an
+# empty command, follows a "Failed test dependencies:" line, and says "Test Passed.".
 cmake_policy(VERSION 3.22)
 set(log "${BUILD_DIR}/Testing/Temporary/LastTest.log.tmp")
 if(NOT EXISTS "${log}")
   return()  # another ctest version: say nothing rather than summarise an old run
 endif()
-file(STRINGS "${log}" lines ENCODING UTF-8 REGEX "^([0-9]+/[0-9]+ Testing: |Failed test dependencies:|Test (Passed|Failed)[.])")
+file(STRINGS "${log}" lines ENCODING UTF-8
+     REGEX "^([0-9]+/[0-9]+ Test: [0-9][0-9]-[^/]+/[a-z]+$|Failed test dependencies:|Command: \"\"$|Test (Passed|Failed)[.])")
+# (Only the exercises' "Test:" lines: a kit test's name may hold a '[' that would join list items.)
 
 set(ids "")
-set(name "")
+set(key "")      # status_<id>_<kind> of the block being read; empty outside an exercise test
 set(skipped FALSE)
 foreach(line IN LISTS lines)
   if(line MATCHES "^Failed test dependencies:")
     set(skipped TRUE)
-  elseif(line MATCHES "^[0-9]+/[0-9]+ Testing: ([0-9][0-9]-[^/]+)/(public|hidden)$")
-    set(name "${CMAKE_MATCH_1}/${CMAKE_MATCH_2}")
-    set(id "${CMAKE_MATCH_1}")
-    set(kind "${CMAKE_MATCH_2}")
-    if(NOT id IN_LIST ids)
-      list(APPEND ids "${id}")
+  elseif(line MATCHES "^[0-9]+/[0-9]+ Test: ([0-9][0-9]-[^/]+)/(public|hidden)$")
+    set(key "status_${CMAKE_MATCH_1}_${CMAKE_MATCH_2}")
+    if(NOT CMAKE_MATCH_1 IN_LIST ids)
+      list(APPEND ids "${CMAKE_MATCH_1}")
     endif()
+    set(${key} "")
     if(skipped)
-      set("status_${id}_${kind}" not_run)
-      set(name "")
+      set(${key} not_run)
     endif()
     set(skipped FALSE)
-  elseif(line MATCHES "^[0-9]+/[0-9]+ Testing: ")
-    set(name "")  # a build step or a kit test: not summarised
+  elseif(line MATCHES "^[0-9]+/[0-9]+ Test: ")
+    set(key "")  # a build step: not summarised
     set(skipped FALSE)
-  elseif(name AND line MATCHES "^Test (Passed|Failed)[.]")
-    if(CMAKE_MATCH_1 STREQUAL "Passed")
-      set("status_${id}_${kind}" passed)
-    else()
-      set("status_${id}_${kind}" failed)
+  elseif(key AND line STREQUAL "Command: \"\"")
+    set(${key} not_run)
+  elseif(line MATCHES "^Test (Passed|Failed)[.]")
+    if(key AND NOT "${${key}}" STREQUAL "not_run")
+      string(TOLOWER "${CMAKE_MATCH_1}" ${key})
     endif()
-    set(name "")
+    set(key "")  # the block has ended (the next may be a kit test's, whose lines are not read)
+    set(skipped FALSE)
   endif()
 endforeach()
 if(NOT ids)
   return()
 endif()
+list(SORT ids)  # under -j the tests end in any order
 
 set(total 0)
 set(passed 0)
