@@ -26,10 +26,11 @@ void run_main_task(PromiseBase& main, const RunOptions& options) {
             std::vector<PromiseBase*> pending;
             for (PromiseBase* t = loop.first_pending_task(); t; t = t->next_pending) pending.push_back(t);
             for (PromiseBase* t : pending) {
-                trace::note_warning(trace::WarningKind::pending_at_exit, t->display_name(),
+                const std::string name = t->display_name();
+                trace::note_warning(trace::WarningKind::pending_at_exit, name,
                                     fmt::format("경고: 메인 코루틴이 끝났을 때 작업 '{}'이(가) 아직 끝나지 않아서 "
                                                 "취소했습니다",
-                                                t->display_name()),
+                                                name),
                                     options.warnings_to_stderr);
                 t->retain();
             }

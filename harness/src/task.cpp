@@ -82,10 +82,11 @@ void PromiseBase::warn_if_dropped_unawaited() const {
                                         "(파이썬의 RuntimeWarning: coroutine '{0}' was never awaited)",
                                         name()), to_stderr);
     } else if (is_task_ && !done()) {
-        trace::note_warning(trace::WarningKind::pending_at_exit, display_name(),
+        const std::string task = display_name();
+        trace::note_warning(trace::WarningKind::pending_at_exit, task,
                             fmt::format("경고: 작업 '{}'이(가) 끝나기 전에 사라졌습니다 (파이썬의 Task was destroyed "
                                         "but it is pending!)",
-                                        display_name()), to_stderr);
+                                        task), to_stderr);
     } else if (is_task_ && error_ && !result_retrieved_ && state_ == State::finished) {
         std::string what = "exception";
         try {
@@ -94,10 +95,11 @@ void PromiseBase::warn_if_dropped_unawaited() const {
             what = e.what();
         } catch (...) {
         }
-        trace::note_warning(trace::WarningKind::exception_not_retrieved, display_name(),
+        const std::string task = display_name();
+        trace::note_warning(trace::WarningKind::exception_not_retrieved, task,
                             fmt::format("경고: 작업 '{}'에서 난 예외를 아무도 확인하지 않았습니다: {} (파이썬의 Task "
                                         "exception was never retrieved)",
-                                        display_name(), what),
+                                        task, what),
                             to_stderr);
     }
 }

@@ -46,6 +46,15 @@ std::uint32_t current_task_id() {
 const Span* Trace::span_named(const std::string& name) const {
     for (const Span& s : spans)
         if (s.name == name) return &s;
+    // A display name, "worker#2": the second span named "worker".
+    const std::size_t hash = name.rfind('#');
+    if (hash == std::string::npos || hash + 1 == name.size() || name.size() - hash > 9 ||
+        name.find_first_not_of("0123456789", hash + 1) != std::string::npos)
+        return nullptr;
+    const std::string base = name.substr(0, hash);
+    std::size_t wanted = std::stoul(name.substr(hash + 1)), seen = 0;
+    for (const Span& s : spans)
+        if (s.name == base && ++seen == wanted && wanted >= 2) return &s;
     return nullptr;
 }
 

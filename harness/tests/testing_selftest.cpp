@@ -263,6 +263,8 @@ TEST_CASE("max_in_flight: concurrent, inline and one-task-at-a-time runs") {
     CHECK(timeline.find("작업 work  ") != std::string::npos);
     CHECK(timeline.find("작업 work#2  ") != std::string::npos);
     CHECK(timeline.find("작업 work#3  ") != std::string::npos);
+    CHECK(serial_work.has_hint("sequential_awaits"));
+    CHECK(serial_work.message.find("'work#2'") != std::string::npos);
 }
 
 TEST_CASE("returned: right value passes, a reordered vector gets the order hint") {

@@ -256,6 +256,11 @@ TEST_CASE("tasks of one coroutine function get distinct display names; span name
     CHECK(trace.display_name(4) == "background_task#3");
     CHECK(trace.display_name(9) == "?");
     CHECK(trace.span_named("background_task") == &trace.spans[1]);
+    CHECK(trace.span_named("background_task#2") == &trace.spans[2]);  // by display name
+    CHECK(trace.span_named("background_task#3") == &trace.spans[3]);
+    CHECK(trace.span_named("background_task#4") == nullptr);
+    CHECK(trace.span_named("background_task#1") == nullptr);
+    CHECK(trace.span_named("background_task#") == nullptr);
     // The one left pending at exit is named as students see it.
     REQUIRE(trace.warnings.size() == 1);
     CHECK(trace.warnings[0].name == "background_task#2");

@@ -50,6 +50,7 @@ struct Trace {
     std::vector<BlockingSleep> blocking_sleeps;
 
     const Span* span(std::uint32_t id) const { return id && id <= spans.size() ? &spans[id - 1] : nullptr; }
+    // The first span with that name, or the span with that display name ("worker#2").
     const Span* span_named(const std::string& name) const;
     // The name a student reads for span `id`: its name, numbered from the second span of that name
     // on ("worker", "worker#2", "worker#3"), so two tasks of one coroutine function differ in

@@ -338,7 +338,7 @@ Verdict max_in_flight(const RunReport& report, std::size_t expected, std::string
         if (spans.empty()) f.hint(no_tasks_hint());
         else if (spans.size() >= 2 && actual <= 1) {
             std::vector<Activity> tasks;
-            for (const auto* s : spans) tasks.push_back(task_named(s->name));
+            for (const auto* s : spans) tasks.push_back(task_named(report.trace.display_name(s->id)));
             if (auto h = back_to_back(report, tasks)) f.hint(*h);
         }
     }
