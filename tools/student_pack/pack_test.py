@@ -87,7 +87,8 @@ def check_contents(pack, kit):
     for internal in ("solutions", "grader", "bench", "tests", "tools", "docs", ".ci", "harness/tests"):
         check(not (pack / internal).exists(), f"pack holds the kit's {internal}/")
     for needed in ("CMakeLists.txt", "README.md", ".gitignore", "ci/setup.sh", "harness/CMakeLists.txt",
-                   "harness/src/testing/catch_main.cpp", "exercises/CMakeLists.txt",
+                   "harness/src/testing/catch_main.cpp", "exercises/CMakeLists.txt", "exercises/ctest_prebuild.cmake",
+                   "exercises/ctest_summary.cmake",
                    ".github/workflows/classroom.yml"):
         check((pack / needed).is_file(), f"pack lacks {needed}")
 
