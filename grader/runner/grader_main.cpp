@@ -189,7 +189,8 @@ nlohmann::json export_trace() {
     for (const auto& s : t.spans) {
         if (spans.size() >= kMaxSpans) break;
         if (s.id == 0) continue;
-        spans.push_back({{"id", s.id}, {"name", clip(s.name)}, {"created", s.created}, {"started", s.started},
+        // The display name ("worker#2"): the report's timelines tell tasks of one function apart.
+        spans.push_back({{"id", s.id}, {"name", clip(t.display_name(s.id))}, {"created", s.created}, {"started", s.started},
                          {"finished", s.finished}, {"status", status_name(s.status)}, {"result", clip(s.result)}});
     }
     for (const auto& l : t.lines) {

@@ -19,7 +19,7 @@ namespace bp = boost::process;
 
 namespace {
 
-constexpr const char* kGraderKitFormat = "aio-grader-kit-4";  // 4: replay judge binaries
+constexpr const char* kGraderKitFormat = "aio-grader-kit-5";  // 4: replay judge binaries; 5: harness objects named by path
 
 std::string compiler_identity(const std::string& cxx) {
     bp::ipstream out;
@@ -59,6 +59,15 @@ std::vector<fs::path> exercise_headers(const Exercise& ex) {
 }
 
 std::string object_name(const fs::path& src) { return src.stem().string() + ".o"; }
+// "harness-<path under harness/src/ or the kit, '/' as '-'>": harness/src/run.cpp and
+// harness/src/testing/run.cpp share a stem, and their objects must not overwrite each other.
+std::string harness_object_stem(const fs::path& root, const fs::path& src) {
+    std::string rel = src.lexically_relative(root).replace_extension().generic_string();
+    if (rel.empty() || rel.rfind("..", 0) == 0) rel = src.stem().string();
+    if (rel.rfind("harness/src/", 0) == 0) rel.erase(0, 12);
+    std::replace(rel.begin(), rel.end(), '/', '-');
+    return "harness-" + rel;
+}
 std::string stub_object_name(const std::string& student_file) { return "stub-" + fs::path(student_file).stem().string() + ".o"; }
 
 // Runs a trusted build step (kit sources) with a time limit but without sandbox.
@@ -172,7 +181,7 @@ std::vector<std::string> KitBuild::link_command(const Exercise& ex, const std::v
     for (const auto& t : ex.test_sources) cmd.push_back((dir_ / "obj" / ex.id / object_name(t)).string());
     if (exercise_info_) cmd.push_back((dir_ / "obj" / ex.id / "exercise_info.o").string());
     // Objects, not an archive: the harness registers Catch2 listeners nothing refers to.
-    for (const auto& src : kit_.harness_sources) cmd.push_back((dir_ / "obj" / ("harness-" + src.stem().string() + ".o")).string());
+    for (const auto& src : kit_.harness_sources) cmd.push_back((dir_ / "obj" / (harness_object_stem(kit_.root, src) + ".o")).string());
     // The student's objects last: for a symbol with vague linkage (inline, template, COMDAT) in
     // both, the linker keeps the first copy, the kit's (the object audit relies on it).
     for (const auto& o : student_objects) cmd.push_back(o.string());
@@ -192,7 +201,7 @@ std::vector<fs::path> KitBuild::link_inputs(const Exercise& ex) const {
     std::vector<fs::path> out{dir_ / "obj" / "runner.o"};
     for (const auto& t : ex.test_sources) out.push_back(dir_ / "obj" / ex.id / object_name(t));
     if (exercise_info_) out.push_back(dir_ / "obj" / ex.id / "exercise_info.o");
-    for (const auto& src : kit_.harness_sources) out.push_back(dir_ / "obj" / ("harness-" + src.stem().string() + ".o"));
+    for (const auto& src : kit_.harness_sources) out.push_back(dir_ / "obj" / (harness_object_stem(kit_.root, src) + ".o"));
     return out;
 }
 
@@ -215,7 +224,7 @@ void KitBuild::ensure(int jobs) {
     }
     // The object audit's view of the kit (a few ms per exercise: symbol tables only).
     std::vector<fs::path> harness{dir_ / "obj" / "runner.o"};
-    for (const auto& src : kit_.harness_sources) harness.push_back(dir_ / "obj" / ("harness-" + src.stem().string() + ".o"));
+    for (const auto& src : kit_.harness_sources) harness.push_back(dir_ / "obj" / (harness_object_stem(kit_.root, src) + ".o"));
     for (const auto& ex : kit_.exercises) {
         if (exercise_errors_.count(ex.id)) continue;
         std::vector<fs::path> tests, references;
@@ -250,7 +259,7 @@ void KitBuild::build(int jobs) {
     };
     for (const auto& src : kit_.harness_sources) {
         auto cmd = base_flags({});
-        const std::string name = "harness-" + src.stem().string();
+        const std::string name = harness_object_stem(kit_.root, src);
         cmd.insert(cmd.end(), {"-c", src.string(), "-o", (obj / (name + ".o")).string()});
         steps.push_back({cmd, name, ""});
     }

@@ -50,19 +50,20 @@ bool has_hint(const json& checks, std::string_view id) {
     return false;
 }
 
-// The runtime's guard errors keep their English text; recognise them in any failure message.
+// The runtime's guard errors name their kind in parentheses (harness/include/aio/errors.hpp);
+// recognise them in any failure message.
 std::string guard_verdict(const std::string& text) {
-    if (contains(text, "DeadlockError") || contains(text, "deadlock at ")) return "deadlock";
-    if (contains(text, "VirtualTimeLimitError") || contains(text, "virtual time limit")) return "virtual_time_limit";
-    if (contains(text, "StepLimitError") || contains(text, "step limit of")) return "step_limit";
+    if (contains(text, "DeadlockError") || contains(text, "(deadlock): ")) return "deadlock";
+    if (contains(text, "VirtualTimeLimitError") || contains(text, "(virtual time limit)")) return "virtual_time_limit";
+    if (contains(text, "StepLimitError") || contains(text, "(step limit)")) return "step_limit";
     if (contains(text, "std::bad_alloc") || contains(text, "bad_alloc")) return "memory_limit";
     return "";
 }
 
-// "deadlock at 2.000 s: ...\n  Task-2 'x' waiting for ...": the stuck-task lines.
+// "교착 상태(deadlock): 2.000초에 ...\n  작업 'x' (#2): 기다리는 중 → ...": the stuck-task lines.
 std::string stuck_tasks(const std::string& text) {
     std::string out;
-    auto pos = text.find("deadlock at ");
+    auto pos = text.find("(deadlock): ");
     if (pos == std::string::npos) return out;
     auto lines = split_lines(text.substr(pos));
     for (std::size_t i = 1; i < lines.size() && i < 12; ++i) {

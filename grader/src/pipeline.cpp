@@ -123,7 +123,7 @@ ExerciseResult grade_exercise(const BatchContext& ctx, KitBuild& kit, const Exer
     if (b.status == BuildOutcome::Status::grader_error)
         return judge_unbuildable(ex, "grader_error", "빌드를 실행하지 못했습니다.", b.log);
     if (b.status == BuildOutcome::Status::compile_error)
-        return judge_unbuildable(ex, "compile_error", "컴파일 오류:\n" + b.first_error, b.log);
+        return judge_unbuildable(ex, "compile_error", b.first_error, b.log);
     if (b.status == BuildOutcome::Status::forbidden) return judge_unbuildable(ex, "forbidden_code", b.first_error, b.log);
     if (b.status == BuildOutcome::Status::link_error)
         return judge_unbuildable(ex, "compile_error",

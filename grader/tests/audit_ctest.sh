@@ -13,7 +13,7 @@ id=03-async-function file=async_function.cpp
 rm -rf "$work" && mkdir -p "$work/src/exercises" "$work/src/audit"
 cp "$kit/CMakeLists.txt" "$work/src/"
 cp -r "$kit/harness" "$work/src/harness" && rm -rf "$work/src/harness/tests"
-cp "$kit/exercises/CMakeLists.txt" "$kit/exercises/build_step.cmake" "$work/src/exercises/"
+cp "$kit/exercises/CMakeLists.txt" "$kit/exercises/build_step.cmake" "$kit"/exercises/ctest_*.cmake "$work/src/exercises/"
 cp -r "$kit/exercises/$id" "$work/src/exercises/$id"
 cp "$kit/grader/src/audit.hpp" "$kit/grader/src/audit.cpp" "$kit/grader/src/audit_main.cpp" "$work/src/audit/"
 cp "$kit/grader/src/explain.hpp" "$kit/grader/src/explain.cpp" "$kit/grader/src/explain_main.cpp" "$work/src/audit/"

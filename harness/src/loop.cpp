@@ -50,7 +50,7 @@ bool EventLoop::post_if_alive(EventLoop* loop, Handle handle) {
 EventLoop* EventLoop::current() noexcept { return g_current; }
 
 EventLoop& EventLoop::running() {
-    if (!g_current) throw NoRunningLoopError("no running event loop (call this inside aio::run)");
+    if (!g_current) throw NoRunningLoopError("실행 중인 이벤트 루프가 없습니다 (aio::run 안에서 부르세요)");
     return *g_current;
 }
 
@@ -113,7 +113,8 @@ void EventLoop::run_once() {
         double when = scheduled_.front().when;
         if (clock::is_virtual() && when > options_.virtual_time_limit) {
             throw VirtualTimeLimitError(
-                fmt::format("virtual time limit of {:g} s reached: the next timer is at {:.3f} s.\n{}",
+                fmt::format("가상 시간 제한(virtual time limit) {:g}초에 걸렸습니다: 다음 타이머가 {:.3f}초에 "
+                            "있습니다. 남은 작업:\n{}",
                             options_.virtual_time_limit, when, describe_pending_tasks()));
         }
         timeout = std::min(std::max(0.0, when - time()), kMaximumSelectTimeout);
@@ -159,7 +160,8 @@ void EventLoop::run_handle(Handle h) {
     } release{h.target};
     if (!h.target->live(h.token)) return;
     if (options_.step_limit && ++steps_ > options_.step_limit) {
-        throw StepLimitError(fmt::format("step limit of {} loop callbacks reached at {:.3f} s (a runaway loop?).\n{}",
+        throw StepLimitError(fmt::format("단계 제한(step limit)에 걸렸습니다: {1:.3f}초까지 이벤트 루프가 콜백을 {0}번 "
+                                         "실행하고도 끝나지 않았습니다 (끝나지 않는 반복문?). 남은 작업:\n{2}",
                                          options_.step_limit, time(), describe_pending_tasks()));
     }
     h.target->fire(h.token);
@@ -227,14 +229,14 @@ std::string EventLoop::describe_pending_tasks() const {
         t->describe(out);
         switch (t->waiting()) {
             case PromiseBase::Wait::timer:
-                out += fmt::format(" sleeping until {:.3f} s", t->sleeping_until());
+                out += fmt::format(": {:.3f}초까지 sleep 중", t->sleeping_until());
                 break;
             case PromiseBase::Wait::future:
-                out += " waiting for ";
+                out += ": 기다리는 중 → ";
                 if (t->waiting_on()) t->waiting_on()->describe(out);
                 break;
             case PromiseBase::Wait::none:
-                out += t->started() ? " ready to run" : " not started";
+                out += t->started() ? ": 실행 대기 중" : ": 아직 시작 전";
                 break;
         }
         out += '\n';
@@ -244,7 +246,9 @@ std::string EventLoop::describe_pending_tasks() const {
 
 void EventLoop::raise_deadlock() const {
     throw DeadlockError(fmt::format(
-        "deadlock at {:.3f} s: tasks are waiting but nothing is scheduled that could wake them.\n{}", time(),
+        "교착 상태(deadlock): {:.3f}초에 모든 작업이 무언가를 기다리는데, 깨워 줄 타이머도 입력도 없습니다. "
+        "멈춘 작업:\n{}",
+        time(),
         describe_pending_tasks()));
 }
 

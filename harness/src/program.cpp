@@ -82,7 +82,7 @@ int program_main(int argc, char** argv, const std::function<void()>& body) {
         return 2;
     } catch (const std::exception& e) {
         std::fflush(stdout);
-        std::fprintf(stderr, "Traceback: uncaught exception: %s\n", e.what());
+        std::fprintf(stderr, "Traceback: 처리되지 않은 예외: %s\n", e.what());
         return 1;
     }
     return 0;

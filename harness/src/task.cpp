@@ -1,86 +1,11 @@
-// Task stepping, futures, gather and sleep: the asyncio semantics that decide who runs when.
+// Task stepping: the asyncio semantics that decide who runs when.
 #include "aio/task.hpp"
 
 #include <fmt/format.h>
 
-#include "aio/clock.hpp"
-#include "aio/gather.hpp"
-#include "aio/sleep.hpp"
 #include "aio/trace.hpp"
 
 namespace aio::detail {
-
-// ---- FutureBase ---------------------------------------------------------------------------------
-
-FutureBase::~FutureBase() {
-    if (first_target_) first_target_->release();
-    if (more_) {
-        for (auto& w : *more_) w.target->release();
-        delete more_;
-    }
-}
-
-void FutureBase::add_done_callback(Callable* target, std::uint32_t token) {
-    if (done()) {
-        EventLoop::running().call_soon(target, token);
-        return;
-    }
-    target->retain();
-    if (!first_target_) {
-        first_target_ = target;
-        first_token_ = token;
-    } else {
-        if (!more_) more_ = new std::vector<Waiter>();
-        more_->push_back({target, token});
-    }
-}
-
-void FutureBase::schedule_callbacks() {
-    EventLoop* loop = EventLoop::current();
-    auto schedule = [&](Waiter w) {
-        if (loop) {
-            loop->call_soon(w.target, w.token);
-            w.target->prefetch(w.token);
-        }
-        w.target->release();
-    };
-    Waiter first{std::exchange(first_target_, nullptr), first_token_};
-    std::vector<Waiter>* more = std::exchange(more_, nullptr);
-    if (first.target) schedule(first);
-    if (more) {
-        for (auto& w : *more) schedule(w);
-        delete more;
-    }
-}
-
-void FutureBase::drop_callbacks() {
-    if (first_target_) std::exchange(first_target_, nullptr)->release();
-    if (std::vector<Waiter>* more = std::exchange(more_, nullptr)) {
-        for (auto& w : *more) w.target->release();
-        delete more;
-    }
-}
-
-void FutureBase::complete(std::exception_ptr error) {
-    if (done()) return;
-    error_ = std::move(error);
-    state_ = State::finished;
-    schedule_callbacks();
-}
-
-void FutureBase::complete_cancelled() {
-    if (done()) return;
-    state_ = State::cancelled;
-    schedule_callbacks();
-}
-
-bool FutureBase::cancel() {
-    if (done()) return false;
-    complete_cancelled();
-    return true;
-}
-
-// ---- PromiseBase --------------------------------------------------------------------------------
 
 std::string short_function_name(const char* pretty) {
     std::string s = pretty ? pretty : "";
@@ -137,9 +62,15 @@ void PromiseBase::set_name(std::string name) {
     if (auto* span = trace::span_for(id_)) span->name = *explicit_name_;
 }
 
+std::string PromiseBase::display_name() const {
+    return is_task_ && trace::span_for(id_) ? trace::current().display_name(id_) : name();
+}
+
 void PromiseBase::describe(std::string& out) const {
-    if (is_task_) out += fmt::format("Task '{}' (#{})", name(), id_);
-    else out += fmt::format("coroutine '{}'", name());
+    // Recorded tasks are told apart by their display names; unrecorded ones by their ids.
+    if (is_task_ && trace::span_for(id_)) out += fmt::format("작업 '{}'", display_name());
+    else if (is_task_) out += fmt::format("작업 '{}' (#{})", name(), id_);
+    else out += fmt::format("코루틴 '{}'", name());
 }
 
 void PromiseBase::warn_if_dropped_unawaited() const {
@@ -147,10 +78,15 @@ void PromiseBase::warn_if_dropped_unawaited() const {
     bool to_stderr = !loop || loop->options().warnings_to_stderr;
     if (!started_ && !is_task_) {
         trace::note_warning(trace::WarningKind::never_awaited, name(),
-                            fmt::format("RuntimeWarning: coroutine '{}' was never awaited", name()), to_stderr);
+                            fmt::format("경고: 코루틴 '{0}'을(를) 호출만 하고 co_await 하지 않아서 실행되지 않았습니다 "
+                                        "(파이썬의 RuntimeWarning: coroutine '{0}' was never awaited)",
+                                        name()), to_stderr);
     } else if (is_task_ && !done()) {
-        trace::note_warning(trace::WarningKind::pending_at_exit, name(),
-                            fmt::format("Task was destroyed but it is pending! task: '{}'", name()), to_stderr);
+        const std::string task = display_name();
+        trace::note_warning(trace::WarningKind::pending_at_exit, task,
+                            fmt::format("경고: 작업 '{}'이(가) 끝나기 전에 사라졌습니다 (파이썬의 Task was destroyed "
+                                        "but it is pending!)",
+                                        task), to_stderr);
     } else if (is_task_ && error_ && !result_retrieved_ && state_ == State::finished) {
         std::string what = "exception";
         try {
@@ -159,8 +95,11 @@ void PromiseBase::warn_if_dropped_unawaited() const {
             what = e.what();
         } catch (...) {
         }
-        trace::note_warning(trace::WarningKind::exception_not_retrieved, name(),
-                            fmt::format("Task exception was never retrieved: task '{}': {}", name(), what),
+        const std::string task = display_name();
+        trace::note_warning(trace::WarningKind::exception_not_retrieved, task,
+                            fmt::format("경고: 작업 '{}'에서 난 예외를 아무도 확인하지 않았습니다: {} (파이썬의 Task "
+                                        "exception was never retrieved)",
+                                        task, what),
                             to_stderr);
     }
 }
@@ -286,7 +225,7 @@ bool PromiseBase::cancel() {
 
 PromiseBase& PromiseBase::current() {
     EventLoop& loop = EventLoop::running();
-    if (!loop.current_task) throw NoRunningLoopError("await outside of a running task");
+    if (!loop.current_task) throw NoRunningLoopError("실행 중인 작업 밖에서 기다렸습니다 (co_await 는 aio::run 이 실행하는 코루틴 안에서만)");
     return *loop.current_task;
 }
 
@@ -322,147 +261,23 @@ void PromiseBase::throw_if_cancel_requested() {
     }
 }
 
-// ---- GatherState --------------------------------------------------------------------------------
-
-GatherState::GatherState(std::vector<PromiseBase*> children, bool return_exceptions)
-    : children_(std::move(children)), return_exceptions_(return_exceptions) {
-    if (children_.empty()) {
-        complete(nullptr);
-        return;
-    }
-    for (std::size_t i = 0; i < children_.size(); ++i) children_[i]->add_done_callback(this, std::uint32_t(i));
-}
-
-GatherState::~GatherState() {
-    for (PromiseBase* c : children_) c->release();
-}
-
-void GatherState::fire(std::uint32_t child_index) {
-    ++finished_;
-    PromiseBase& c = *children_[child_index];
-    if (done()) {  // already failed/cancelled; asyncio just marks the exception retrieved
-        if (!c.cancelled()) c.mark_result_retrieved();
-        return;
-    }
-    if (!return_exceptions_) {
-        if (c.cancelled()) {
-            complete(std::make_exception_ptr(CancelledError()));
-            return;
-        }
-        if (c.error()) {
-            c.mark_result_retrieved();
-            complete(c.error());
-            return;
-        }
-    }
-    if (finished_ == children_.size()) {
-        for (PromiseBase* child : children_) child->mark_result_retrieved();
-        if (cancel_requested_) complete_cancelled();
-        else complete(nullptr);
-    }
-}
-
-bool GatherState::cancel() {
-    if (done()) return false;
-    bool any = false;
-    for (PromiseBase* c : children_)
-        if (c->cancel()) any = true;
-    if (any) cancel_requested_ = true;
-    return any;
-}
-
-void GatherState::describe(std::string& out) const {
-    out += fmt::format("gather of {} task(s), {} finished", children_.size(), finished_);
+// A task<T> that ran off its end: undefined behaviour in C++, a named error here.
+void PromiseBase::fail_missing_co_return() noexcept {
+    const std::string who = display_name();
+    error_ = std::make_exception_ptr(MissingCoReturnError(
+        fmt::format("coroutine '{}' ended without co_return: its task<T> has no value (undefined behaviour)", who)));
+    EventLoop* loop = EventLoop::current();
+    trace::note_warning(trace::WarningKind::missing_co_return, who,
+                        fmt::format("오류: 값을 돌려주는 코루틴 '{}'이(가) co_return 없이 끝났습니다 (without co_return)", who),
+                        !loop || loop->options().warnings_to_stderr);
 }
 
 }  // namespace aio::detail
 
 namespace aio {
 
-void SleepAwaiter::await_suspend(std::coroutine_handle<> h) {
-    detail::PromiseBase& task = detail::PromiseBase::current();
-    if (seconds_ <= 0) task.suspend_soon(h);
-    else task.suspend_until(detail::EventLoop::running().time() + seconds_, h);
-}
-
-void SleepAwaiter::await_resume() {
-    // Only the task that suspended here can resume this frame, and it is the one stepping now.
-    detail::PromiseBase::current().throw_if_cancel_requested();
-}
-
 std::string current_task_name() {
     auto* loop = detail::EventLoop::current();
     return loop && loop->current_task ? loop->current_task->name() : std::string{};
 }
-
-namespace detail {
-
-void run_main_task(PromiseBase& main, const RunOptions& options) {
-    EventLoop& loop = EventLoop::running();
-    struct Stopper final : Callable {
-        EventLoop* loop;
-        explicit Stopper(EventLoop* l) : loop(l) {}
-        void fire(std::uint32_t) override { loop->stop(); }
-        void destroy_self() noexcept override {}
-    } stopper(&loop);
-    stopper.retain();
-    main.add_done_callback(&stopper, 0);
-    try {
-        loop.run_until_stopped();
-        // asyncio.run cancels whatever is still pending and lets it unwind.
-        if (loop.first_pending_task()) {
-            std::vector<PromiseBase*> pending;
-            for (PromiseBase* t = loop.first_pending_task(); t; t = t->next_pending) pending.push_back(t);
-            for (PromiseBase* t : pending) {
-                trace::note_warning(trace::WarningKind::pending_at_exit, t->name(),
-                                    fmt::format("Task '{}' was still pending when the main coroutine returned; "
-                                                "it was cancelled",
-                                                t->name()),
-                                    options.warnings_to_stderr);
-                t->retain();
-            }
-            for (PromiseBase* t : pending) t->cancel();
-            struct AllDone final : Callable {
-                EventLoop* loop;
-                std::size_t remaining;
-                void fire(std::uint32_t) override {
-                    if (--remaining == 0) loop->stop();
-                }
-                void destroy_self() noexcept override {}
-            } all_done;
-            all_done.loop = &loop;
-            all_done.remaining = pending.size();
-            all_done.retain();
-            for (PromiseBase* t : pending) t->add_done_callback(&all_done, 0);
-            loop.run_until_stopped();
-            for (PromiseBase* t : pending) t->release();
-        }
-    } catch (...) {
-        // A guard fired (deadlock, limits) or a callback threw: drop everything still queued and
-        // every pending task, then report.
-        loop.clear_queues();
-        while (PromiseBase* t = loop.first_pending_task()) {
-            if (auto* span = trace::span_for(t->id())) {
-                span->finished = loop.time();
-                span->status = trace::Status::cancelled;
-            }
-            t->abandon();
-        }
-        throw;
-    }
-}
-
-// ---- missing co_return -------------------------------------------------------------
-void PromiseBase::fail_missing_co_return() noexcept {
-    const std::string who = name();
-    error_ = std::make_exception_ptr(MissingCoReturnError(
-        fmt::format("coroutine '{}' ended without co_return: its task<T> has no value (undefined behaviour)", who)));
-    EventLoop* loop = EventLoop::current();
-    trace::note_warning(trace::WarningKind::missing_co_return, who,
-                        fmt::format("Error: coroutine '{}' returns a value but reached its end without co_return", who),
-                        !loop || loop->options().warnings_to_stderr);
-}
-// ---- end missing co_return -------------------------------------------------------------------
-
-}  // namespace detail
 }  // namespace aio

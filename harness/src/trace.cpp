@@ -54,7 +54,24 @@ std::uint32_t current_task_id() {
 const Span* Trace::span_named(const std::string& name) const {
     for (const Span& s : spans)
         if (s.name == name) return &s;
+    // A display name, "worker#2": the second span named "worker".
+    const std::size_t hash = name.rfind('#');
+    if (hash == std::string::npos || hash + 1 == name.size() || name.size() - hash > 9 ||
+        name.find_first_not_of("0123456789", hash + 1) != std::string::npos)
+        return nullptr;
+    const std::string base = name.substr(0, hash);
+    std::size_t wanted = std::stoul(name.substr(hash + 1)), seen = 0;
+    for (const Span& s : spans)
+        if (s.name == base && ++seen == wanted && wanted >= 2) return &s;
     return nullptr;
+}
+
+std::string Trace::display_name(std::uint32_t id) const {
+    const Span* s = span(id);
+    if (!s) return "?";
+    std::size_t same = 1;
+    for (std::uint32_t i = 0; i + 1 < id; ++i) same += spans[i].name == s->name;
+    return same == 1 ? s->name : fmt::format("{}#{}", s->name, same);
 }
 
 std::string Trace::text() const {
@@ -148,9 +165,11 @@ void note_blocking_sleep(double seconds) {
     ++g_kept.blocking_sleeps;
     mix_sleep(g_kept.sleep_digest, g_trace.blocking_sleeps.back());
     if (g_trace.blocking_sleeps.size() == 1) {
-        note_warning(WarningKind::blocking_sleep_in_task, loop->current_task->name(),
-                     fmt::format("Warning: a blocking sleep of {:g} s ran inside task '{}' and froze the event loop",
-                                 seconds, loop->current_task->name()),
+        const std::string task = loop->current_task->display_name();
+        note_warning(WarningKind::blocking_sleep_in_task, task,
+                     fmt::format("경고: 작업 '{1}' 안에서 {0:g}초짜리 블로킹 sleep 이 실행되어 그동안 이벤트 루프 전체가 "
+                                 "멈췄습니다",
+                                 seconds, task),
                      false);
     }
 }
@@ -170,9 +189,9 @@ bool note_blocking_input(const char* call) {
     ++g_kept.blocking_inputs;
     mix_input(g_kept.input_digest, g_trace.blocking_inputs.back());
     if (g_trace.blocking_inputs.size() == 1) {
-        note_warning(WarningKind::blocking_input_in_task, loop->current_task->name(),
-                     fmt::format("Warning: a blocking read of stdin ({}) ran inside task '{}' on the virtual clock",
-                                 call, loop->current_task->name()),
+        note_warning(WarningKind::blocking_input_in_task, loop->current_task->display_name(),
+                     fmt::format("경고: 작업 '{1}' 안에서 블로킹 입력({0})으로 표준 입력을 읽었습니다 (blocking read of stdin)",
+                                 call, loop->current_task->display_name()),
                      loop->options().warnings_to_stderr);
     }
     return true;

@@ -44,6 +44,11 @@ aio::task<void> tasks_one_by_one() {
     for (const char* name : {"A", "B", "C"}) co_await aio::create_task(work(name, 1), name);
 }
 
+// The same, unnamed: three tasks of the coroutine function `work`.
+aio::task<void> work_tasks_one_by_one() {
+    for (const char* name : {"A", "B", "C"}) co_await aio::create_task(work(name, 1));
+}
+
 aio::task<void> three_at_once() {
     co_await aio::gather(work("A", 1), work("B", 2), work("C", 3));
 }
@@ -115,8 +120,8 @@ TEST_CASE("run_virtual: a deadlock is captured and the hint names the stuck task
     const Verdict v = finished_cleanly(r);
     CHECK_FALSE(v.ok);
     CHECK(v.has_hint("deadlock"));
-    CHECK(v.message.find("Task 'first'") != std::string::npos);
-    CHECK(v.message.find("Task 'second'") != std::string::npos);
+    CHECK(v.message.find("작업 'first'") != std::string::npos);
+    CHECK(v.message.find("작업 'second'") != std::string::npos);
     INFO(v.message);
     CHECK(expected_timeline(v).find("전체 실행  0.000초 이후에도 계속되어 정상 종료, 경고 없음") != std::string::npos);
     CHECK(actual_timeline(v).find("전체 실행  0.000~0.000초: 여기서 멈춤") != std::string::npos);
@@ -246,6 +251,20 @@ TEST_CASE("max_in_flight: concurrent, inline and one-task-at-a-time runs") {
     CHECK_FALSE(serial_tasks.ok);
     CHECK(serial_tasks.has_hint("sequential_awaits"));
     CHECK(serial_tasks.message.find("최대 1개") != std::string::npos);
+
+    // Three tasks of one coroutine function: the timelines and the hint tell them apart, while
+    // max_in_flight(…, "work") still counts all three by the function's name.
+    const auto same_function = run_virtual(work_tasks_one_by_one());
+    const Verdict serial_work = max_in_flight(same_function, 3, "work");
+    CHECK_FALSE(serial_work.ok);
+    CHECK(measure_max_in_flight(same_function, "work") == 1);
+    const std::string timeline = actual_timeline(serial_work);
+    INFO(serial_work.message);
+    CHECK(timeline.find("작업 work  ") != std::string::npos);
+    CHECK(timeline.find("작업 work#2  ") != std::string::npos);
+    CHECK(timeline.find("작업 work#3  ") != std::string::npos);
+    CHECK(serial_work.has_hint("sequential_awaits"));
+    CHECK(serial_work.message.find("'work#2'") != std::string::npos);
 }
 
 TEST_CASE("returned: right value passes, a reordered vector gets the order hint") {

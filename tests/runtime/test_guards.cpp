@@ -13,6 +13,7 @@ namespace {
 
 using aio::trace::WarningKind;
 using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
 
 aio::task<> quick_run() {
     co_await aio::sleep(0.5);
@@ -52,10 +53,10 @@ TEST_CASE("DeadlockError names every stuck task and what it waits for", "[guards
         FAIL("aio::run returned although the tasks wait for each other");
     } catch (const aio::DeadlockError& e) {
         const std::string message = e.what();
-        CHECK_THAT(message, Contains("deadlock at 0.000 s"));
-        CHECK_THAT(message, Contains("Task 'cycle_main' (#1) waiting for Task 'first' (#2)"));
-        CHECK_THAT(message, Contains("Task 'first' (#2) waiting for Task 'second' (#3)"));
-        CHECK_THAT(message, Contains("Task 'second' (#3) waiting for Task 'first' (#2)"));
+        CHECK_THAT(message, Contains("교착 상태(deadlock): 0.000초에"));
+        CHECK_THAT(message, Contains("\n  작업 'cycle_main': 기다리는 중 → 작업 'first'\n"));
+        CHECK_THAT(message, Contains("\n  작업 'first': 기다리는 중 → 작업 'second'\n"));
+        CHECK_THAT(message, Contains("\n  작업 'second': 기다리는 중 → 작업 'first'\n"));
     }
     for (std::uint32_t id = 1; id <= 3; ++id) {
         const auto* span = aio::trace::current().span(id);
@@ -86,8 +87,8 @@ TEST_CASE("VirtualTimeLimitError stops a run whose next timer lies past the limi
             aio::run(long_sleep(11), scenario.options);
             FAIL("aio::run returned");
         } catch (const aio::VirtualTimeLimitError& e) {
-            CHECK_THAT(e.what(), Contains("virtual time limit of 10 s"));
-            CHECK_THAT(e.what(), Contains("Task 'long_sleep' (#1) sleeping until 11.000 s"));
+            CHECK_THAT(e.what(), Contains("가상 시간 제한(virtual time limit) 10초에 걸렸습니다: 다음 타이머가 11.000초에"));
+            CHECK_THAT(e.what(), Contains("\n  작업 'long_sleep': 11.000초까지 sleep 중\n"));
         }
         CHECK(aio::clock::now() == 0.0);  // the clock never jumped past the limit
         CHECK(rt::timed_trace() == "[  0.000] sleeping 11 s\n");
@@ -114,8 +115,8 @@ TEST_CASE("StepLimitError stops a coroutine that yields forever", "[guards]") {
         aio::run(spin_forever(), scenario.options);
         FAIL("aio::run returned");
     } catch (const aio::StepLimitError& e) {
-        CHECK_THAT(e.what(), Contains("step limit of 1000 loop callbacks reached at 0.000 s"));
-        CHECK_THAT(e.what(), Contains("Task 'spin_forever' (#1)"));
+        CHECK_THAT(e.what(), Contains("단계 제한(step limit)에 걸렸습니다: 0.000초까지 이벤트 루프가 콜백을 1000번"));
+        CHECK_THAT(e.what(), Contains("\n  작업 'spin_forever'"));
     }
     check_runtime_still_usable(scenario);
 }
@@ -144,7 +145,9 @@ TEST_CASE("a coroutine that is never awaited is reported like Python's RuntimeWa
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].kind == WarningKind::never_awaited);
     CHECK(warnings[0].name == "forgotten");
-    CHECK(warnings[0].message == "RuntimeWarning: coroutine 'forgotten' was never awaited");
+    // In Korean, as students read it on stderr, with Python's wording for those who know it.
+    CHECK(warnings[0].message == "경고: 코루틴 'forgotten'을(를) 호출만 하고 co_await 하지 않아서 실행되지 않았습니다 "
+                                 "(파이썬의 RuntimeWarning: coroutine 'forgotten' was never awaited)");
 }
 
 namespace {
@@ -181,7 +184,7 @@ TEST_CASE("a failed task whose exception nobody retrieves is reported", "[guards
     CHECK(warnings[0].kind == WarningKind::exception_not_retrieved);
     CHECK(warnings[0].name == "explode");
     CHECK(warnings[0].time == 0.1);
-    CHECK_THAT(warnings[0].message, Contains("Task exception was never retrieved") && Contains("kaboom"));
+    CHECK_THAT(warnings[0].message, StartsWith("경고: 작업 'explode'에서 난 예외를 아무도 확인하지 않았습니다: kaboom"));
 
     aio::trace::clear();
     aio::clock::reset();

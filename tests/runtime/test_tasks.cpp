@@ -451,6 +451,7 @@ TEST_CASE("tasks still pending when main returns are cancelled, with a warning",
     CHECK(warnings[0].kind == WarningKind::pending_at_exit);
     CHECK(warnings[0].name == "background");
     CHECK(warnings[0].time == 2.5);
+    CHECK(warnings[0].message == "경고: 메인 코루틴이 끝났을 때 작업 'background'이(가) 아직 끝나지 않아서 취소했습니다");
     const auto* span = aio::trace::current().span_named("background");
     REQUIRE(span);
     CHECK(span->status == aio::trace::Status::cancelled);

@@ -217,3 +217,84 @@ TEST_CASE("record_tasks = false keeps lines but no spans", "[trace]") {
     CHECK(aio::trace::current().lines.size() == 5);
     CHECK(aio::trace::current().lines.back().task_id == 2);  // ids are still assigned
 }
+
+namespace {
+
+aio::task<> background_task(double seconds) { co_await aio::sleep(seconds); }
+
+// Two tasks of one coroutine function, the second still running when main returns, plus a third
+// with an explicit name that matches the function's (it counts like any other of that name).
+aio::task<> two_of_a_kind_main() {
+    auto first = aio::create_task(background_task(1));
+    auto second = aio::create_task(background_task(5));
+    auto third = aio::create_task(background_task(1), "background_task");
+    co_await first;
+    co_await third;
+}
+
+aio::task<> wait_on(aio::Task<>* other) { co_await *other; }
+
+aio::Task<> g_left, g_right;
+aio::task<> stuck_pair_main() {
+    g_left = aio::create_task(wait_on(&g_right));
+    g_right = aio::create_task(wait_on(&g_left));
+    co_await g_left;
+}
+
+}  // namespace
+
+TEST_CASE("tasks of one coroutine function get distinct display names; span names stay plain", "[trace][names]") {
+    rt::VirtualScenario scenario;
+    scenario.options.warnings_to_stderr = false;
+    aio::run(two_of_a_kind_main(), scenario.options);
+    const auto& trace = aio::trace::current();
+    REQUIRE(trace.spans.size() == 4);
+    for (std::uint32_t id = 2; id <= 4; ++id) CHECK(trace.spans[id - 1].name == "background_task");
+    CHECK(trace.display_name(1) == "two_of_a_kind_main");
+    CHECK(trace.display_name(2) == "background_task");
+    CHECK(trace.display_name(3) == "background_task#2");
+    CHECK(trace.display_name(4) == "background_task#3");
+    CHECK(trace.display_name(9) == "?");
+    CHECK(trace.span_named("background_task") == &trace.spans[1]);
+    CHECK(trace.span_named("background_task#2") == &trace.spans[2]);  // by display name
+    CHECK(trace.span_named("background_task#3") == &trace.spans[3]);
+    CHECK(trace.span_named("background_task#4") == nullptr);
+    CHECK(trace.span_named("background_task#1") == nullptr);
+    CHECK(trace.span_named("background_task#") == nullptr);
+    // The one left pending at exit is named as students see it.
+    REQUIRE(trace.warnings.size() == 1);
+    CHECK(trace.warnings[0].name == "background_task#2");
+    CHECK(trace.warnings[0].message ==
+          "경고: 메인 코루틴이 끝났을 때 작업 'background_task#2'이(가) 아직 끝나지 않아서 취소했습니다");
+}
+
+TEST_CASE("the stuck-task list of a deadlock tells two tasks of one function apart", "[trace][names]") {
+    rt::VirtualScenario scenario;
+    std::string message;
+    try {
+        aio::run(stuck_pair_main(), scenario.options);
+    } catch (const aio::DeadlockError& e) {
+        message = e.what();
+    }
+    g_left = {};
+    g_right = {};
+    CHECK(message ==
+          "교착 상태(deadlock): 0.000초에 모든 작업이 무언가를 기다리는데, 깨워 줄 타이머도 입력도 없습니다. 멈춘 작업:\n"
+          "  작업 'stuck_pair_main': 기다리는 중 → 작업 'wait_on'\n"
+          "  작업 'wait_on': 기다리는 중 → 작업 'wait_on#2'\n"
+          "  작업 'wait_on#2': 기다리는 중 → 작업 'wait_on'\n");
+}
+
+TEST_CASE("without recorded spans a task is described by its id", "[trace][names]") {
+    rt::VirtualScenario scenario;
+    scenario.options.record_tasks = false;
+    std::string message;
+    try {
+        aio::run(stuck_pair_main(), scenario.options);
+    } catch (const aio::DeadlockError& e) {
+        message = e.what();
+    }
+    g_left = {};
+    g_right = {};
+    CHECK_THAT(message, Catch::Matchers::Contains("  작업 'wait_on' (#2): 기다리는 중 → 작업 'wait_on' (#3)\n"));
+}

@@ -10,7 +10,7 @@
 The pack holds what a student needs and nothing a student must not see:
   CMakeLists.txt, harness/ (runtime, test helpers, Catch2 main; not its self-tests),
   audit/ (the grader's object audit: grader/src/audit*.{hpp,cpp}),
-  exercises/CMakeLists.txt, exercises/NN-slug/ without hidden/ and with only the public
+  exercises/CMakeLists.txt and its ctest_*.cmake, exercises/NN-slug/ without hidden/ and with only the public
   [[tests]] entries in exercise.toml, ci/setup.sh, README.md (Korean), .gitignore and the CI:
     --ci actions (default)  ci/grader/ (the grader's sources, ci/grader.toml) and
                             .github/workflows/grade.yml: `grader github` (job summary, annotations,
@@ -277,8 +277,8 @@ def write_pack(out, found, ci):
         shutil.copy2(KIT / "grader" / "src" / name, out / "audit" / name)
 
     (out / "exercises").mkdir()
-    shutil.copy2(KIT / "exercises" / "CMakeLists.txt", out / "exercises" / "CMakeLists.txt")
-    shutil.copy2(KIT / "exercises" / "build_step.cmake", out / "exercises" / "build_step.cmake")
+    for name in ("CMakeLists.txt", "build_step.cmake", "ctest_prebuild.cmake", "ctest_summary.cmake"):
+        shutil.copy2(KIT / "exercises" / name, out / "exercises" / name)
     for exercise_id, folder, _data in found:
         target = out / "exercises" / exercise_id
         copy_tree(folder, target, skip_dirs=("hidden",))

@@ -11,7 +11,9 @@
      kit's exercise.toml), then the reporter over every grader step.
   4. The clone configures; `ctest` builds every stub and fails every exercise's public tests; each
      grader step's command selects exactly <id>/build and <id>/public and fails; the build leaves
-     the clone's `git status` clean.
+     the clone's `git status` clean. The first `ctest` builds the shared library with progress
+     before any test; after ctest's own summary a Korean one counts only the tests (here: 0 of 12
+     passed), also in steps 5 and 6.
   5. With solutions/<id>/*.cpp copied over the stubs, `ctest` and every grader command pass.
   6. A syntax error planted in one exercise's file: `ctest` fails that exercise's <id>/build with
      the compiler's error (file:line: error:) in its output and does not run its <id>/public
@@ -85,7 +87,8 @@ def check_contents(pack, kit):
     for internal in ("solutions", "grader", "bench", "tests", "tools", "docs", ".ci", "harness/tests"):
         check(not (pack / internal).exists(), f"pack holds the kit's {internal}/")
     for needed in ("CMakeLists.txt", "README.md", ".gitignore", "ci/setup.sh", "harness/CMakeLists.txt",
-                   "harness/src/testing/catch_main.cpp", "exercises/CMakeLists.txt",
+                   "harness/src/testing/catch_main.cpp", "exercises/CMakeLists.txt", "exercises/ctest_prebuild.cmake",
+                   "exercises/ctest_summary.cmake",
                    ".github/workflows/classroom.yml"):
         check((pack / needed).is_file(), f"pack lacks {needed}")
 
@@ -189,12 +192,15 @@ def check_workflow(pack, kit):
     return commands
 
 
-def ctest_results(pack, env, junit, details=None):
+def ctest_results(pack, env, junit, details=None, summary=None):
     """Runs the student's `ctest`; returns (exit code, {test name: passed?}). When `details` is a
-    dict, it receives {test name: (ctest status: run/fail/notrun, the test's output)}."""
+    dict, it receives {test name: (ctest status: run/fail/notrun, the test's output)}; `summary`
+    (a list) receives ctest's whole output."""
     junit.unlink(missing_ok=True)
     code, out = run(["ctest", "--test-dir", "build", "-j", str(os.cpu_count() or 2), "--output-junit", junit],
                     cwd=pack, env=env)
+    if summary is not None:
+        summary.append(out)
     results = {}
     if junit.is_file():
         for case in ET.parse(junit).getroot().iter("testcase"):
@@ -207,6 +213,35 @@ def ctest_results(pack, env, junit, details=None):
     return code, results
 
 
+def check_summary(out, kit, passed, failed, not_run=(), first_run=False):
+    """The Korean lines around ctest's own: on the first run the shared library's build with its
+    progress before any test starts; after ctest's summary (which counts the <id>/build steps) one
+    row per exercise and a count of the tests alone (exercises/ctest_summary.cmake)."""
+    prebuild = out.find("[키트] 처음 한 번:")
+    first_test = out.find("Start ")
+    if first_run:
+        check(0 <= prebuild < first_test and re.search(r"\[\d+/\d+\] Building CXX object harness/", out[prebuild:first_test]),
+              f"the first ctest does not build the shared library with progress before its tests:\n{out[:1500]}")
+    else:
+        check(prebuild < 0, "a later ctest builds the shared library again")
+    head = "== 연습문제 결과 (위의 'tests passed' 는 빌드 단계까지 센 값입니다. 여기서는 테스트만 셉니다) =="
+    pos = out.find(head)
+    if not check(pos > out.find("% tests passed"), f"no Korean summary after ctest's:\n{out[-1500:]}"):
+        return
+    lines = out[pos:].splitlines()[1:len(kit) + 3]
+    for exercise_id, line in zip(kit, lines):
+        want = ("빌드 실패 (컴파일 오류): 공개 테스트 실행 안 됨" if exercise_id in not_run else
+                "공개 테스트 실패" if exercise_id in failed else "공개 테스트 통과")
+        check(line == f"  {exercise_id}  {want}", f"summary row {line!r}, expected {exercise_id}: {want}")
+    total = len(kit)
+    count = f"테스트 {total}개 중 {total - len(failed) - len(not_run)}개 통과, {len(failed)}개 실패"
+    if not_run:
+        count += f", {len(not_run)}개는 빌드가 실패해 실행하지 못했습니다"
+    check(lines[len(kit):len(kit) + 1] == [count + "."], f"summary count {lines[len(kit):]}, expected {count!r}")
+    rerun = "틀린 이유 보기: ctest --test-dir build --rerun-failed --output-on-failure"
+    check((rerun in out) == bool(failed or not_run), f"summary's rerun line is wrong:\n{out[pos:]}")
+
+
 def check_compile_error_isolation(pack, env, work, kit):
     """One exercise's compile error fails only that exercise, with the compiler's message
     (README.md: `<id>/build` ... 컴파일러의 오류 메시지가 그대로 나오고 ... Not Run ... 다른 연습문제는
@@ -216,8 +251,8 @@ def check_compile_error_isolation(pack, env, work, kit):
     text = stub.read_text(encoding="utf-8")
     stub.write_text(text + "\nint planted_syntax_error(  // pack_test.py: no ')' and no body\n", encoding="utf-8")
     try:
-        details = {}
-        code, results = ctest_results(pack, env, work / "compile-error.xml", details)
+        details, summary = {}, []
+        code, results = ctest_results(pack, env, work / "compile-error.xml", details, summary)
     finally:
         stub.write_text(text, encoding="utf-8")
     check(code != 0, f"ctest passes with a syntax error in {stub.name}")
@@ -227,6 +262,7 @@ def check_compile_error_isolation(pack, env, work, kit):
           f"{broken}/build does not show the compiler's error for {stub.name}:\n{output[-2000:]}")
     status, _output = details.get(f"{broken}/public", (None, ""))
     check(status == "notrun", f"{broken}/public is {status!r} after a failed build, not 'notrun' (Not Run)")
+    check_summary(summary[0], kit, passed=[e for e in kit if e != broken], failed=[], not_run=[broken])
     others = [name for name in results if not name.startswith(f"{broken}/")]
     check(len(others) == 2 * (len(kit) - 1), f"ctest ran {sorted(results)} with one exercise broken")
     for name in sorted(others):
@@ -275,8 +311,10 @@ def main():
     must(["cmake", "-S", ".", "-B", "build", "-G", "Ninja"], cwd=pack, env=env)
     every_test = {f"{e}/{kind}" for e in kit for kind in ("build", "public")}
 
-    code, results = ctest_results(pack, env, work / "stubs.xml")
+    summary = []
+    code, results = ctest_results(pack, env, work / "stubs.xml", summary=summary)
     check(code != 0, "ctest passes on the stubs")
+    check_summary(summary[0], kit, passed=[], failed=list(kit), first_run=True)
     check(set(results) == every_test, f"ctest on the pack ran {sorted(results)}")
     for exercise_id in kit:
         check(results.get(f"{exercise_id}/build") is True, f"the {exercise_id} stub does not build in the pack")
@@ -291,8 +329,10 @@ def main():
         for solution in sorted((KIT / "solutions" / exercise_id).glob("*.cpp")):
             # copyfile, not copy2: a fresh mtime, so the build sees the change.
             shutil.copyfile(solution, pack / "exercises" / exercise_id / solution.name)
-    code, results = ctest_results(pack, env, work / "solutions.xml")
+    summary = []
+    code, results = ctest_results(pack, env, work / "solutions.xml", summary=summary)
     check(code == 0, "ctest fails with the solutions copied over the stubs")
+    check_summary(summary[0], kit, passed=list(kit), failed=[])
     check(set(results) == every_test, f"ctest on the pack ran {sorted(results)}")
     for name, passed in sorted(results.items()):
         check(passed, f"{name} fails with the solutions")

@@ -1,4 +1,7 @@
-// Exceptions the runtime raises. Messages are English (logs); tests translate them for students.
+// Exceptions the runtime raises. Messages are Korean, as students read them (a chapter program's
+// stderr, the tests' hints). The guard errors' first line names the kind in parentheses --
+// "교착 상태(deadlock):", "가상 시간 제한(virtual time limit)", "단계 제한(step limit)" -- and
+// every further line is "  <task>: <what it waits for>" (grader/src/judge.cpp reads both).
 #pragma once
 #include <stdexcept>
 #include <string>
@@ -46,7 +49,7 @@ struct BlockingInputError : RuntimeGuardError {
 };
 // input() reached end of input (Python's EOFError).
 struct EofError : std::runtime_error {
-    EofError() : std::runtime_error("EOFError: EOF when reading a line") {}
+    EofError() : std::runtime_error("EOFError: 입력이 끝났습니다 (EOF when reading a line)") {}
 };
 
 }  // namespace aio

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <exception>
+#include <string>
 #include <vector>
 
 #include "aio/callable.hpp"
@@ -16,7 +17,6 @@ public:
 
     bool done() const noexcept { return state_ != State::pending; }
     bool cancelled() const noexcept { return state_ == State::cancelled; }
-    State state() const noexcept { return state_; }
     const std::exception_ptr& error() const noexcept { return error_; }
 
     // Future.add_done_callback: runs `target->fire(token)` via call_soon once done.

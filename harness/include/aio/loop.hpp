@@ -75,8 +75,6 @@ public:
     PromiseBase* first_pending_task() const { return pending_head_; }
     std::string describe_pending_tasks() const;
 
-    std::uint64_t steps() const { return steps_; }
-    bool has_scheduled_work() const { return !ready_.empty() || !scheduled_.empty(); }
     // Drop every queued handle (teardown after an error).
     void clear_queues();
 

@@ -55,6 +55,7 @@ public:
     // ---- identity --------------------------------------------------------------------------
     std::string name() const;  // explicit name, else the coroutine's function name
     void set_name(std::string name);
+    std::string display_name() const;  // a task's name as students read it (Trace::display_name)
     std::uint32_t id() const noexcept { return id_; }
     bool is_task() const noexcept { return is_task_; }
     bool started() const noexcept { return started_; }

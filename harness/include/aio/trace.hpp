@@ -38,7 +38,7 @@ struct Warning {
     WarningKind kind;
     double time;
     std::string name;     // coroutine / task name
-    std::string message;  // English, as printed to stderr
+    std::string message;  // Korean, as printed to stderr
 };
 
 struct BlockingSleep {
@@ -72,7 +72,13 @@ struct Trace {
     std::vector<BlockingInput> blocking_inputs;
 
     const Span* span(std::uint32_t id) const { return id && id <= spans.size() ? &spans[id - 1] : nullptr; }
+    // The first span with that name, or the span with that display name ("worker#2").
     const Span* span_named(const std::string& name) const;
+    // The name a student reads for span `id`: its name, numbered from the second span of that name
+    // on ("worker", "worker#2", "worker#3"), so two tasks of one coroutine function differ in
+    // timelines, hints and the stuck-task list. Span::name stays plain: tests find tasks by it
+    // (span_named, max_in_flight), and current_task_name() is asyncio's get_name().
+    std::string display_name(std::uint32_t id) const;
     std::string text() const;  // all lines joined with '\n' (each line ends with '\n')
     bool has_warning(WarningKind kind) const;
 };

@@ -325,7 +325,7 @@ Verdict max_in_flight(const RunReport& report, std::size_t expected, std::string
         std::vector<Row> expected_rows;
         for (const auto* s : spans) {
             if (s->finished < 0) continue;
-            expected_rows.push_back(moved_bar(fmt::format("작업 {}", s->name), start, s->finished - s->started));
+            expected_rows.push_back(moved_bar(fmt::format("작업 {}", report.trace.display_name(s->id)), start, s->finished - s->started));
         }
         f.expected_timeline(std::move(expected_rows));
     } else {
@@ -341,7 +341,7 @@ Verdict max_in_flight(const RunReport& report, std::size_t expected, std::string
         if (spans.empty()) f.hint(no_tasks_hint());
         else if (spans.size() >= 2 && actual <= 1) {
             std::vector<Activity> tasks;
-            for (const auto* s : spans) tasks.push_back(task_named(s->name));
+            for (const auto* s : spans) tasks.push_back(task_named(report.trace.display_name(s->id)));
             if (auto h = back_to_back(report, tasks)) f.hint(*h);
         }
     }
@@ -360,7 +360,7 @@ Verdict finished_cleanly(const RunReport& report) {
     std::vector<Row> task_bars;
     bool cut_off = false;  // a task the run did not wait for
     for (const trace::Span* s : child_spans(report, {})) {
-        const std::string name = fmt::format("작업 {}", s->name);
+        const std::string name = fmt::format("작업 {}", report.trace.display_name(s->id));
         if (s->finished >= 0 && s->status != trace::Status::cancelled) {
             task_bars.push_back(moved_bar(name, s->started, s->finished - s->started));
         } else {

@@ -11,7 +11,7 @@ std::string seconds(double t) { return fmt::format("{:.3f}", t); }
 
 std::string task_name(const RunReport& report, std::uint32_t id) {
     const trace::Span* span = report.trace.span(id);
-    return span ? span->name : std::string("?");
+    return span ? report.trace.display_name(id) : std::string("?");
 }
 
 // The runtime's guard messages end with one indented line per pending task
@@ -116,7 +116,7 @@ std::vector<Hint> diagnose(const RunReport& report) {
             if (ended_by_undefined_behaviour_guard(report)) break;  // the hint above says why
             hints.push_back({HintId::exception, {report.error_text}});
             if (const trace::Span* origin = raised_by_task)
-                hints.push_back({HintId::task_exception, {origin->name, seconds(origin->finished)}});
+                hints.push_back({HintId::task_exception, {report.trace.display_name(origin->id), seconds(origin->finished)}});
             break;
         case Ending::deadlock:
             hints.push_back({HintId::deadlock, {seconds(report.elapsed), pending_task_lines(report.error_text)}});

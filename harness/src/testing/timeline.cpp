@@ -28,7 +28,7 @@ std::vector<Row> task_rows(const RunReport& report) {
     std::vector<Row> rows;
     for (const trace::Span& s : report.trace.spans) {
         if (s.id == 0 || s.started < 0) continue;  // never ran: nothing to draw
-        const std::string name = fmt::format("작업 {}", s.name);
+        const std::string name = fmt::format("작업 {}", report.trace.display_name(s.id));
         if (s.finished < 0) rows.push_back(open_row(fmt::format("{}  {}초~ (끝나지 않음)", name, seconds(s.started)), s.started));
         else rows.push_back(bar_row(fmt::format("{}  {}~{}초", name, seconds(s.started), seconds(s.finished)), s.started, s.finished));
     }

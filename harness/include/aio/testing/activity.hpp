@@ -15,7 +15,7 @@ struct Activity {
     enum class Kind { task, lines };
     Kind kind = Kind::task;
     std::string label;       // shown in timelines and messages
-    std::string task_name;   // Kind::task: the span's name (first span with that name)
+    std::string task_name;   // Kind::task: the first span with that name, or that display name ("worker#2")
     std::string first_line;  // Kind::lines: starts when this is printed ...
     std::string last_line;   // ... and ends when this is printed after it
 };
