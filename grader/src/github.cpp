@@ -238,10 +238,17 @@ std::vector<Annotation> annotations(const StudentRecord& s, const StudentPaths& 
                 if (!std::regex_search(line, m, where)) continue;
                 const std::string file = student_path(m[1].str());
                 if (file.empty()) continue;  // a kit header: the student's line is elsewhere in the message
-                located.push_back({file, std::stoi(m[2].str()), m[3].matched ? std::stoi(m[3].str()) : 0, title,
-                                   sanitize_text(e.message, 2000)});
+                const int at_line = std::stoi(m[2].str()), col = m[3].matched ? std::stoi(m[3].str()) : 0;
+                // The explanation names file:line; the compiler's own line below it adds the column.
+                if (any && !located.empty() && located.back().file == file && located.back().line == at_line) {
+                    if (located.back().col == 0) located.back().col = col;
+                    if (col) break;
+                    continue;
+                }
+                if (any && e.verdict == "compile_error") break;  // the first error; the others often follow from it
+                located.push_back({file, at_line, col, title, sanitize_text(e.message, 2000)});
                 any = true;
-                if (e.verdict == "compile_error") break;  // the first error; the others often follow from it
+                if (e.verdict == "compile_error" && col) break;
             }
             if (!any) located.push_back({first_file, 0, 0, title, sanitize_text(problem_text(e), 2000)});
             continue;

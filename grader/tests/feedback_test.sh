@@ -7,17 +7,23 @@
 # usage: feedback_test.sh GRADER EXAMPLES KIT KITCACHE WORK
 set -euo pipefail
 grader=$1 examples=$2 kit=$3 cache=$4 work=$5
-LIMIT=42
+LIMIT=46   # "about 40": five failing tests of exercise 02, the first with both timelines
 rm -rf "$work" && mkdir -p "$work"
 fail() { echo "FAIL: $*"; exit 1; }
 cfg=(--config "$examples/grader.toml" --cache-dir "$cache" -j 2)
 
 # Wrong submissions made here from the kit's own files.
-mkdir -p "$work/stub02" "$work/unawaited07"
+mkdir -p "$work/stub02" "$work/unawaited07" "$work/kept04"
 cp "$kit/exercises/02-async-example/async_example.cpp" "$work/stub02/"
-sed 's/    std::string result2 = co_await task2;/    std::string result2 = "로그 파일 압축 완료";  \/\/ task2 is never awaited/' \
+sed -e 's/    std::string result1 = co_await task1;/    std::string result1 = "데이터베이스 정리 완료";/' \
+    -e 's/    std::string result2 = co_await task2;/    std::string result2 = "로그 파일 압축 완료";  \/\/ task2 is never awaited/' \
   "$kit/solutions/07-asyncio-tasks/asyncio_tasks.cpp" >"$work/unawaited07/asyncio_tasks.cpp"
 grep -q 'task2 is never awaited' "$work/unawaited07/asyncio_tasks.cpp" || fail "could not make the unawaited-task submission"
+# A coroutine called and dropped is a compile error (-Werror=unused-result); one kept in a
+# variable and never awaited is caught when it is destroyed unrun.
+sed 's/^    slow_operation(seconds);/    auto never_run = slow_operation(seconds);/' "$examples/class/s05-never-awaited/await_example.cpp" \
+  >"$work/kept04/await_example.cpp"
+grep -q 'never_run' "$work/kept04/await_example.cpp" || fail "could not make the kept-coroutine submission"
 
 status=0
 check() {  # name dir exercise hint-title [config...]
@@ -42,10 +48,17 @@ check() {  # name dir exercise hint-title [config...]
 }
 check sequential   "$examples/class/s03-sequential"     02-async-example "차례로 await"
 check blocking     "$examples/class/s04-blocking-sleep" 02-async-example "블로킹 sleep"
-check never_awaited "$examples/class/s05-never-awaited" 04-await-example "co_await 빠짐"
+check never_awaited "$work/kept04"                      04-await-example "co_await 빠짐"
 # 07 is not in the sample class's assignment: the kit's own configuration.
 check unawaited    "$work/unawaited07"                  07-asyncio-tasks "기다리지 않은 작업" --cache-dir "$cache" -j 2
 check stub         "$work/stub02"                       02-async-example "아직 구현하지 않음"
+# The same mistake with the call's result dropped: a compile error that names it at the line.
+set +e
+"$grader" check "$examples/class/s05-never-awaited" -e 04-await-example "${cfg[@]}" >"$work/dropped.txt" 2>&1
+set -e
+if ! grep -q 'await_example.cpp:13: 컴파일 오류: 코루틴을 호출만 하고 co_await 하지 않았습니다' "$work/dropped.txt"; then
+  echo "FAIL dropped: no Korean explanation at await_example.cpp:13"; cat "$work/dropped.txt"; status=1
+else echo "ok   dropped: compile error explained at await_example.cpp:13"; fi
 # Everything on request: more than the brief output, and still each paragraph once.
 "$grader" check "$examples/class/s03-sequential" -e 02-async-example --full "${cfg[@]}" >"$work/full.txt" 2>&1 || true
 [ "$(wc -l <"$work/full.txt")" -gt "$(wc -l <"$work/sequential.txt")" ] || { echo "FAIL full: not longer than brief"; status=1; }

@@ -103,20 +103,20 @@ std::string head(const Check& c, const std::string& pad) {
     return out;
 }
 
-// Both timelines on one scale.
-std::string timelines(const Check& c, const std::string& pad, std::size_t max_rows) {
+// Both timelines on one scale; `compact` leaves out the blank line before the first.
+std::string timelines(const Check& c, const std::string& pad, std::size_t max_rows, bool compact = false) {
     if (c.expected_rows.empty() && c.actual_rows.empty()) return {};
     const double horizon = std::max(horizon_of(c.actual_rows), horizon_of(c.expected_rows));
     const int indent = int(pad.size()) + 4;
-    return fmt::format("\n{}  기대한 타임라인 (가상 시간):\n{}\n{}  실제 타임라인 (가상 시간):\n{}", pad,
+    return fmt::format("{}{}  기대한 타임라인 (가상 시간):\n{}\n{}  실제 타임라인 (가상 시간):\n{}", compact ? "" : "\n", pad,
                        timeline(c.expected_rows, horizon, indent, max_rows), pad,
                        timeline(c.actual_rows, horizon, indent, max_rows));
 }
 
 // The hint's paragraph the first time an output shows it, a one-line reference afterwards.
-std::string hint_once(const Hint& h, const std::string& pad, Shown& shown) {
+std::string hint_once(const Hint& h, const std::string& pad, Shown& shown, bool compact = false) {
     if (!shown.hints.insert(h.id).second) return fmt::format("{}  힌트 [{}]: 위의 설명을 보세요.\n", pad, title(h.id));
-    return "\n" + render_hint(h, int(pad.size()) + 2);
+    return (compact ? "" : "\n") + render_hint(h, int(pad.size()) + 2);
 }
 
 // The hints of all checks, most relevant first, each once.
@@ -222,10 +222,12 @@ std::string render_test(const std::vector<Check>& checks, Detail detail, Shown& 
     out = head(checks.front(), pad);
     const std::vector<Hint> hints = hints_of(checks);
     if (!shown.timelines) {
-        out += timelines(checks.front(), pad, kMaxRowsBrief);
+        out += timelines(checks.front(), pad, kMaxRowsBrief, true);
         shown.timelines = !checks.front().actual_rows.empty();
-        if (!hints.empty()) out += hint_once(hints.front(), pad, shown);
-        if (checks.size() > 1) {
+        if (!hints.empty()) out += hint_once(hints.front(), pad, shown, true);
+        if (checks.size() == 2) {
+            out += fmt::format("{}  이 테스트에서 더 실패한 검사: ✗ {}\n", pad, checks[1].title);
+        } else if (checks.size() > 2) {
             out += fmt::format("{}  이 테스트에서 실패한 검사가 {}개 더 있습니다:\n", pad, checks.size() - 1);
             for (std::size_t i = 1; i < checks.size() && i <= kMoreChecksListed; ++i)
                 out += fmt::format("{}    ✗ {}\n", pad, checks[i].title);
@@ -240,7 +242,7 @@ std::string render_test(const std::vector<Check>& checks, Detail detail, Shown& 
         if (!hints.empty()) out += fmt::format("{}  힌트 [{}]: 위의 설명을 보세요.{}\n", pad, title(hints.front().id), more);
         else if (!more.empty()) out += pad + " " + more + "\n";
     } else {
-        out += hint_once(hints.front(), pad, shown);
+        out += hint_once(hints.front(), pad, shown, true);
         if (!more.empty()) out += pad + " " + more + "\n";
     }
     return out;
