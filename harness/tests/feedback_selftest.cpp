@@ -70,7 +70,7 @@ TEST_CASE("feedback: brief shows the first check, its timelines and the best hin
     CHECK(count(one, "기대한 타임라인") == 1);
     CHECK(count(one, "힌트 [차례로 await]") == 1);
     CHECK(count(one, "힌트 [결과 순서]") == 0);  // one hint: the most relevant
-    CHECK(count(one, "실패한 검사가 1개 더 있습니다") == 1);
+    CHECK(count(one, "이 테스트에서 더 실패한 검사: ✗ \"토스트 완성\"") == 1);
     CHECK(count(one, "✗ \"토스트 완성\"") == 1);
     CHECK(lines(one) <= 25);
 
