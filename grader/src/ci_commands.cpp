@@ -111,7 +111,7 @@ int run_github(const Config& config, const Kit& kit, const GithubOptions& option
         if (options.junit->has_parent_path()) fs::create_directories(options.junit->parent_path());
         write_file_atomic(*options.junit, junit_xml(g.record));
     }
-    const bool all = g.record.verdict == "passed";
+    const bool all = g.record.verdict == Verdict::passed;
     if (auto output = from_env(options.output, "GITHUB_OUTPUT"))
         append_file(*output, fmt::format("score={}\nmax-score={}\npassed={}\n", g.record.score, g.record.max_score, all));
     std::cerr << fmt::format("grader github: {}/{} points, {}\n", g.record.score, g.record.max_score, g.record.verdict);

@@ -22,7 +22,7 @@ Totals totals(const StudentRecord& s) {
     for (const auto& e : s.exercises)
         for (const auto& t : e.tests) {
             ++x.total;
-            x.passed += t.verdict == "passed";
+            x.passed += t.verdict == Verdict::passed;
             x.score += t.score;
             x.max_score += t.points;
         }
@@ -63,9 +63,9 @@ json classroom50_result(const StudentRecord& s, const Classroom50Identity& id) {
     for (const auto& e : s.exercises)
         for (const auto& t : e.tests) {
             // The exercise-level reason (a compile error) is each of its tests' message.
-            const std::string& message = t.message.empty() && t.verdict != "passed" ? e.message : t.message;
+            const std::string& message = t.message.empty() && t.verdict != Verdict::passed ? e.message : t.message;
             tests.push_back({{"test-name", fmt::format("[{}] {}", e.id, t.name)},
-                             {"passed", t.verdict == "passed"},
+                             {"passed", t.verdict == Verdict::passed},
                              {"score", t.score},
                              {"max-score", t.points},
                              {"exercise", e.id},

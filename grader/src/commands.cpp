@@ -86,7 +86,7 @@ int run_check(const Config& config, Kit kit, const CheckOptions& options) {
             continue;
         }
         for (const auto& t : e.tests) {
-            if (t.verdict == "passed") {
+            if (t.verdict == Verdict::passed) {
                 std::cout << "  ✓ " << t.name << "\n";
                 continue;
             }

@@ -18,7 +18,7 @@ constexpr std::size_t kMaxChartRows = 40;
 // ASCII timelines of the kit's messages fit easily.
 constexpr std::size_t kMessageBytes = 4000;
 
-std::string verdict_icon(const std::string& verdict) { return verdict == "passed" ? "✅" : "❌"; }
+std::string verdict_icon(Verdict verdict) { return verdict == Verdict::passed ? "✅" : "❌"; }
 
 // Text for a Markdown table cell or heading: one line, no table breaks, no HTML.
 std::string md_inline(const std::string& text) {
@@ -72,11 +72,11 @@ std::string first_paragraph(const std::string& text) {
 bool exercise_level_problem(const ExerciseResult& e) {
     // Compile error, forbidden code, a missing or unreadable file: every test fails for this one
     // reason, which the exercise's message says once.
-    return !e.message.empty() && e.verdict != "passed" && e.verdict != "failed";
+    return !e.message.empty() && e.verdict != Verdict::passed && e.verdict != Verdict::failed;
 }
 
 int passed_tests(const ExerciseResult& e) {
-    return int(std::count_if(e.tests.begin(), e.tests.end(), [](const TestResult& t) { return t.verdict == "passed"; }));
+    return int(std::count_if(e.tests.begin(), e.tests.end(), [](const TestResult& t) { return t.verdict == Verdict::passed; }));
 }
 
 // The test whose run the exercise's chart shows: the first failed one that recorded tasks (what
@@ -84,7 +84,7 @@ int passed_tests(const ExerciseResult& e) {
 const TestResult* chart_test(const ExerciseResult& e) {
     auto has_spans = [](const TestResult& t) { return t.trace.is_object() && !t.trace.value("spans", json::array()).empty(); };
     for (const auto& t : e.tests)
-        if (t.verdict != "passed" && has_spans(t)) return &t;
+        if (t.verdict != Verdict::passed && has_spans(t)) return &t;
     for (const auto& t : e.tests)
         if (has_spans(t)) return &t;
     return nullptr;
@@ -131,7 +131,7 @@ std::string render(const StudentRecord& s, const MarkdownOptions& options, std::
         if (!whole) {
             bool heading = false;
             for (const auto& t : e.tests) {
-                if (t.verdict == "passed") continue;
+                if (t.verdict == Verdict::passed) continue;
                 if (!heading) out += "\n#### 실패한 검사\n";
                 heading = true;
                 out += fmt::format("\n<details open><summary>❌ {} — {}</summary>\n\n", md_inline(t.name), verdict_label_ko(t.verdict)) +
@@ -140,7 +140,7 @@ std::string render(const StudentRecord& s, const MarkdownOptions& options, std::
         }
         if (charts)
             if (const TestResult* t = chart_test(e))
-                out += "\n" + mermaid_gantt(t->trace, fmt::format("{} ({})", t->name, t->verdict == "passed" ? "통과한 실행" : "실패한 실행"));
+                out += "\n" + mermaid_gantt(t->trace, fmt::format("{} ({})", t->name, t->verdict == Verdict::passed ? "통과한 실행" : "실패한 실행"));
     }
     return out;
 }
@@ -245,16 +245,16 @@ std::vector<Annotation> annotations(const StudentRecord& s, const StudentPaths& 
                     if (col) break;
                     continue;
                 }
-                if (any && e.verdict == "compile_error") break;  // the first error; the others often follow from it
+                if (any && e.verdict == Verdict::compile_error) break;  // the first error; the others often follow from it
                 located.push_back({file, at_line, col, title, sanitize_text(e.message, 2000)});
                 any = true;
-                if (e.verdict == "compile_error" && col) break;
+                if (e.verdict == Verdict::compile_error && col) break;
             }
             if (!any) located.push_back({first_file, 0, 0, title, sanitize_text(problem_text(e), 2000)});
             continue;
         }
         for (const auto& t : e.tests) {
-            if (t.verdict == "passed") continue;
+            if (t.verdict == Verdict::passed) continue;
             // Which line of the student's file a failed check is about is not known: line 1 puts the
             // annotation at the top of the file in the diff and in the run's list.
             checks.push_back({first_file, first_file.empty() ? 0 : 1, 0,
@@ -295,18 +295,18 @@ std::string junit_xml(const StudentRecord& s) {
         int ex_failures = 0, ex_errors = 0;
         std::string cases;
         for (const auto& t : e.tests) {
-            const bool error = t.verdict == "grader_error";
-            ex_failures += t.verdict != "passed" && !error;
+            const bool error = t.verdict == Verdict::grader_error;
+            ex_failures += t.verdict != Verdict::passed && !error;
             ex_errors += error;
             cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"0\">\n"
                                  "      <properties><property name=\"score\" value=\"{}\"/><property name=\"max_score\" value=\"{}\"/>"
                                  "<property name=\"verdict\" value=\"{}\"/></properties>\n",
-                                 xml_escape(e.id), xml_escape(t.name), t.score, t.points, xml_escape(t.verdict));
-            if (t.verdict != "passed") {
+                                 xml_escape(e.id), xml_escape(t.name), t.score, t.points, xml_escape(verdict_name(t.verdict)));
+            if (t.verdict != Verdict::passed) {
                 const std::string text = exercise_level_problem(e) ? problem_text(e)
                                                                    : check_text(t);
                 cases += fmt::format("      <{0} type=\"{1}\" message=\"{2}\">{3}</{0}>\n", error ? "error" : "failure",
-                                     xml_escape(t.verdict), xml_escape(verdict_label_ko(t.verdict)), xml_escape(text));
+                                     xml_escape(verdict_name(t.verdict)), xml_escape(verdict_label_ko(t.verdict)), xml_escape(text));
             }
             cases += "    </testcase>\n";
         }

@@ -63,10 +63,12 @@ std::string page(const std::string& title, const std::string& body) {
            esc(title) + "</title>\n" + kStyle + "\n</head>\n<body>\n<main>\n" + body + "</main>\n</body>\n</html>\n";
 }
 
-std::string badge(const std::string& verdict) {
-    return fmt::format("<span class=\"badge {}\" title=\"{}\">{}</span>", esc(verdict), esc(verdict),
-                       esc(verdict_label_ko(verdict)));
+std::string badge(Verdict verdict) {
+    const std::string name = verdict_name(verdict);
+    return fmt::format("<span class=\"badge {}\" title=\"{}\">{}</span>", esc(name), esc(name), esc(verdict_label_ko(verdict)));
 }
+// A verdict named in the summary's counts.
+std::string badge(const std::string& name) { return badge(verdict_of(name)); }
 
 // Instructor flags (legal but worth a look): a badge with every flag in its tooltip.
 std::string flag_badge(const std::vector<std::string>& flags) {
@@ -350,7 +352,7 @@ std::string html_index(const std::vector<StudentRecord>& students, const json& s
     if (!students.empty()) b += "<p class=\"note\">채점 환경: " + esc(students.front().sandbox_note_ko) + "</p>\n";
     double sum = 0;
     for (const auto& s : students) sum += s.score;
-    const int passed = int(std::count_if(students.begin(), students.end(), [](const StudentRecord& s) { return s.verdict == "passed"; }));
+    const int passed = int(std::count_if(students.begin(), students.end(), [](const StudentRecord& s) { return s.verdict == Verdict::passed; }));
     b += fmt::format("<div class=\"cards\"><div class=\"card\">학생 수<b>{}</b></div><div class=\"card\">평균 점수<b>{:.1f} / {}</b></div>"
                      "<div class=\"card\">전체 통과<b>{}명</b></div></div>\n",
                      students.size(), students.empty() ? 0.0 : sum / double(students.size()), summary.value("max_score", 0), passed);
@@ -393,7 +395,7 @@ std::string html_index(const std::vector<StudentRecord>& students, const json& s
         for (const auto& id : ids) {
             auto it = std::find_if(s.exercises.begin(), s.exercises.end(), [&](const ExerciseResult& e) { return e.id == id; });
             b += it == s.exercises.end() ? "<td></td>"
-                                         : fmt::format("<td class=\"num\" title=\"{}\">{}</td>", esc(it->verdict), it->score);
+                                         : fmt::format("<td class=\"num\" title=\"{}\">{}</td>", esc(verdict_name(it->verdict)), it->score);
         }
         std::vector<std::string> flags;
         for (const auto& e : s.exercises)
@@ -459,7 +461,7 @@ std::string html_student(const StudentRecord& s, StudentPage view) {
         if (!e.message.empty()) b += "<pre class=\"exmsg\">" + esc(exercise_problem(e, feedback_shown)) + "</pre>\n";
         for (const auto& t : e.tests) {
             if (!shown(t)) continue;
-            const bool ok = t.verdict == "passed";
+            const bool ok = t.verdict == Verdict::passed;
             b += fmt::format("<div class=\"test {}\"><div>{} <b>{}</b> {} <span class=\"note\">{} / {}점</span>{}</div>\n",
                              ok ? "ok" : "bad", ok ? "✓" : "✗", esc(t.name), t.hidden ? "<span class=\"hidden-tag\">[숨김 테스트]</span>" : "",
                              t.score, t.points, ok ? "" : " " + badge(t.verdict));

@@ -75,14 +75,10 @@ std::string stuck_tasks(const std::string& text) {
 
 }  // namespace
 
-int severity(const std::string& v) {
-    const auto verdict = aio::feedback::verdict_from_name(v);
-    return verdict ? int(*verdict) : 0;
-}
-
-std::string verdict_label_ko(const std::string& v) {
-    const auto verdict = aio::feedback::verdict_from_name(v);
-    return verdict ? std::string(aio::feedback::label(*verdict)) : v;
+std::string verdict_name(Verdict v) { return std::string(aio::feedback::name(v)); }
+std::string verdict_label_ko(Verdict v) { return std::string(aio::feedback::label(v)); }
+Verdict verdict_of(const std::string& name) {
+    return aio::feedback::verdict_from_name(name).value_or(Verdict::grader_error);
 }
 
 TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun& run) {
@@ -110,64 +106,64 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
                         rec.done_seen, rec.foreign_lines, run.stdout_bytes, run.stderr_bytes);
     if (!run.note.empty()) t.log += run.note + "\n";
 
-    auto set = [&](std::string verdict, std::string message) {
-        t.verdict = std::move(verdict);
+    auto set = [&](Verdict verdict, std::string message) {
+        t.verdict = verdict;
         t.message = std::move(message);
     };
 
     if (!p.launched) {
-        set("grader_error", "테스트 프로그램을 시작하지 못했습니다.");
+        set(Verdict::grader_error, "테스트 프로그램을 시작하지 못했습니다.");
         t.log += "launch error: " + p.launch_error + "\n";
     } else if (p.timed_out) {
-        set("timeout", fmt::format("시간 제한({}초)을 넘겨 강제로 종료했습니다.", limits.wall_seconds));
+        set(Verdict::timeout, fmt::format("시간 제한({}초)을 넘겨 강제로 종료했습니다.", limits.wall_seconds));
     } else if (p.stalled) {
-        set("stalled", fmt::format("프로그램이 {}초 동안 CPU 를 전혀 쓰지 않고 멈춰 있어 강제로 종료했습니다. 가상 시계에서는 "
+        set(Verdict::stalled, fmt::format("프로그램이 {}초 동안 CPU 를 전혀 쓰지 않고 멈춰 있어 강제로 종료했습니다. 가상 시계에서는 "
                                    "실제 시간을 기다릴 일이 없으므로, 무언가를 영원히 기다리고 있는 것입니다.",
                                    limits.idle_seconds));
     } else if (p.cpu_exceeded || p.signal == SIGXCPU || (p.signal == SIGKILL && p.cpu_seconds >= limits.cpu_seconds - 0.05)) {
-        set("cpu_limit", fmt::format("CPU 시간 제한({}초)을 넘었습니다.", limits.cpu_seconds));
+        set(Verdict::cpu_limit, fmt::format("CPU 시간 제한({}초)을 넘었습니다.", limits.cpu_seconds));
     } else if (p.signal == SIGXFSZ || run.stdout_bytes >= output_limit || run.stderr_bytes >= output_limit) {
-        set("output_limit", fmt::format("출력이 제한({}KB)을 넘었습니다.", limits.output_kb));
+        set(Verdict::output_limit, fmt::format("출력이 제한({}KB)을 넘었습니다.", limits.output_kb));
     } else if (guard_verdict(all_text) == "memory_limit" && !reported_pass) {
-        set("memory_limit", fmt::format("메모리 제한({}MB)을 넘었습니다 (std::bad_alloc).", limits.memory_mb));
+        set(Verdict::memory_limit, fmt::format("메모리 제한({}MB)을 넘었습니다 (std::bad_alloc).", limits.memory_mb));
     } else if (p.signal) {
-        set("crash", fmt::format("프로그램이 {} 시그널로 비정상 종료했습니다: {}.", signal_name(p.signal), signal_meaning_ko(p.signal)));
+        set(Verdict::crash, fmt::format("프로그램이 {} 시그널로 비정상 종료했습니다: {}.", signal_name(p.signal), signal_meaning_ko(p.signal)));
     } else if (p.exited && p.exit_code == 125 && contains(run.stderr_text, "grader: child setup failed")) {
-        set("grader_error", "채점 환경을 준비하지 못했습니다.");
+        set(Verdict::grader_error, "채점 환경을 준비하지 못했습니다.");
     } else if (!rec.run_seen && contains(run.stderr_text, "bwrap:")) {
-        set("grader_error", "샌드박스를 시작하지 못했습니다.");
+        set(Verdict::grader_error, "샌드박스를 시작하지 못했습니다.");
     } else if (rec.run_seen && rec.done_seen && !rec.start_seen && rec.done_passed + rec.done_failed == 0) {
-        set("grader_error", "테스트 프로그램에서 이 테스트를 찾지 못했습니다 (키트 오류).");
+        set(Verdict::grader_error, "테스트 프로그램에서 이 테스트를 찾지 못했습니다 (키트 오류).");
     } else if (!rec.end && p.exit_code == kTamperExitCode) {
-        set("no_result", "테스트하는 코드가 실행 도중 가상 시계나 실행 기록(trace)을 바꾸려 해서 런타임이 테스트를 멈췄습니다. "
+        set(Verdict::no_result, "테스트하는 코드가 실행 도중 가상 시계나 실행 기록(trace)을 바꾸려 해서 런타임이 테스트를 멈췄습니다. "
                          "이 테스트는 0점으로 채점하고, 담당 조교가 제출물을 확인합니다.");
         t.flags.push_back("tampering");
     } else if (!rec.end) {
         if (p.exit_code == 86) {
-            set("virtual_time_limit", fmt::format("가상 시간 제한({}초)을 넘었습니다: 블로킹 sleep 이 끝나지 않는 반복문 안에 있습니다.",
+            set(Verdict::virtual_time_limit, fmt::format("가상 시간 제한({}초)을 넘었습니다: 블로킹 sleep 이 끝나지 않는 반복문 안에 있습니다.",
                                                   limits.virtual_seconds));
         } else {
-            set("no_result", fmt::format("테스트가 결과를 보고하기 전에 프로그램이 종료 코드 {}(으)로 끝났습니다. "
+            set(Verdict::no_result, fmt::format("테스트가 결과를 보고하기 전에 프로그램이 종료 코드 {}(으)로 끝났습니다. "
                                          "이 테스트는 실행되지 않은 것으로 채점합니다.",
                                          p.exit_code));
         }
     } else if (reported_pass && p.exit_code == 0 && !rec.tampering.empty()) {
-        set("no_result", "테스트 결과 기록이 조작되었습니다: 결과 채널에 테스트 실행기가 쓰지 않은 기록이 있습니다. "
+        set(Verdict::no_result, "테스트 결과 기록이 조작되었습니다: 결과 채널에 테스트 실행기가 쓰지 않은 기록이 있습니다. "
                          "이 테스트는 0점으로 채점하고, 담당 조교가 제출물을 확인합니다.");
         t.flags.push_back("tampering");
         t.log += "tampering: " + rec.tampering + "\n";
     } else if (reported_pass && p.exit_code == 0 && !(run.replay && run.replay->confirmed)) {
         // What the judge's own run of the assertions said is what the student reads.
         t.checks = run.replay && run.replay->end ? checks_of_record(*run.replay->end) : json::array();
-        set("no_result", "테스트 프로그램은 통과했다고 보고했지만, 기록된 실행 결과로 채점기가 다시 판정하니 통과하지 "
+        set(Verdict::no_result, "테스트 프로그램은 통과했다고 보고했지만, 기록된 실행 결과로 채점기가 다시 판정하니 통과하지 "
                          "못했습니다 (결과 조작 의심). 이 테스트는 0점으로 채점하고, 담당 조교가 제출물을 확인합니다.");
         t.flags.push_back("tampering");
         t.log += "replay judge: " + (run.replay ? run.replay->reason : std::string("did not run")) + "\n";
     } else if (reported_pass && p.exit_code == 0) {
-        set("passed", "");
+        set(Verdict::passed, "");
         t.score = spec.points;
     } else if (reported_pass) {
-        set("no_result", fmt::format("테스트는 통과했지만 프로그램이 종료 코드 {}(으)로 끝났습니다.", p.exit_code));
+        set(Verdict::no_result, fmt::format("테스트는 통과했지만 프로그램이 종료 코드 {}(으)로 끝났습니다.", p.exit_code));
     } else {
         // Only what the runner saw being thrown during the test case classifies a failure: a
         // failure message quotes the student's output, which may say "DeadlockError" itself.
@@ -179,25 +175,25 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
         }
         if (guard.empty() && (*rec.end).value("bad_alloc", false)) guard = "memory_limit";
         if (guard == "memory_limit") {
-            set("memory_limit", fmt::format("메모리 제한({}MB)을 넘었습니다 (std::bad_alloc).", limits.memory_mb));
+            set(Verdict::memory_limit, fmt::format("메모리 제한({}MB)을 넘었습니다 (std::bad_alloc).", limits.memory_mb));
         } else if (guard == "deadlock") {
             // The checks' deadlock hint lists the stuck tasks; without one, the intro does.
             const std::string stuck = has_hint(t.checks, "deadlock") ? "" : stuck_tasks(guard_what);
-            set("deadlock", "교착 상태(deadlock): 작업들이 기다리고 있지만 깨워 줄 것이 아무것도 없습니다." +
+            set(Verdict::deadlock, "교착 상태(deadlock): 작업들이 기다리고 있지만 깨워 줄 것이 아무것도 없습니다." +
                                 (stuck.empty() ? "" : "\n멈춘 작업:\n" + stuck));
         } else if (guard == "virtual_time_limit") {
-            set("virtual_time_limit", fmt::format("가상 시간 제한({}초)을 넘었습니다: 끝나지 않는 대기가 있습니다.", limits.virtual_seconds));
+            set(Verdict::virtual_time_limit, fmt::format("가상 시간 제한({}초)을 넘었습니다: 끝나지 않는 대기가 있습니다.", limits.virtual_seconds));
         } else if (guard == "step_limit") {
-            set("step_limit", "이벤트 루프가 너무 많이 돌았습니다 (끝나지 않는 반복).");
+            set(Verdict::step_limit, "이벤트 루프가 너무 많이 돌았습니다 (끝나지 않는 반복).");
         } else {
-            set("failed", t.checks.empty() ? "테스트가 실패했습니다." : "");
+            set(Verdict::failed, t.checks.empty() ? "테스트가 실패했습니다." : "");
         }
     }
     t.message = sanitize_text(t.message, 8000);
     return t;
 }
 
-ExerciseResult judge_unbuildable(const Exercise& ex, const std::string& verdict, const std::string& message,
+ExerciseResult judge_unbuildable(const Exercise& ex, Verdict verdict, const std::string& message,
                                  const std::string& log) {
     ExerciseResult r;
     r.id = ex.id;
@@ -219,11 +215,12 @@ ExerciseResult judge_unbuildable(const Exercise& ex, const std::string& verdict,
 }
 
 ExerciseResult judge_files(const Exercise& ex, const ExerciseFiles& files) {
-    std::string verdict, message, log;
+    std::optional<Verdict> verdict;
+    std::string message, log;
     for (const auto& f : files.files) {
         if (f.problem == FileProblem::none) continue;
-        const std::string v = to_string(f.problem);
-        if (verdict.empty() || severity(v) > severity(verdict)) verdict = v;
+        const Verdict v = verdict_of(to_string(f.problem));
+        if (!verdict || aio::feedback::more_severe(v, *verdict)) verdict = v;
         if (!message.empty()) message += "\n";
         switch (f.problem) {
             case FileProblem::missing: message += fmt::format("제출물에서 {} 파일을 찾지 못했습니다.", f.name); break;
@@ -236,16 +233,16 @@ ExerciseResult judge_files(const Exercise& ex, const ExerciseFiles& files) {
         }
         log += fmt::format("{}: {} ({}) at '{}'\n", f.name, v, f.detail, f.found_at);
     }
-    return judge_unbuildable(ex, verdict, message, log);
+    return judge_unbuildable(ex, verdict.value_or(Verdict::grader_error), message, log);
 }
 
 void summarize(ExerciseResult& r) {
     r.score = r.max_score = 0;
-    std::string worst = "passed";
+    Verdict worst = Verdict::passed;
     for (const auto& t : r.tests) {
         r.score += t.score;
         r.max_score += t.points;
-        if (severity(t.verdict) > severity(worst)) worst = t.verdict;
+        if (aio::feedback::more_severe(t.verdict, worst)) worst = t.verdict;
     }
     r.verdict = worst;
 }
@@ -270,7 +267,7 @@ TestResult test_from_json(const json& j) {
     t.hidden = j.value("hidden", false);
     t.points = j.value("points", 0);
     t.score = j.value("score", 0);
-    t.verdict = j.value("verdict", "");
+    t.verdict = verdict_of(j.value("verdict", ""));
     t.message = j.value("message", "");
     t.checks = j.value("checks", json::array());
     t.flags = j.value("flags", std::vector<std::string>{});
@@ -284,7 +281,7 @@ ExerciseResult exercise_from_json(const json& j) {
     e.title = j.value("title", "");
     e.score = j.value("score", 0);
     e.max_score = j.value("max_score", 0);
-    e.verdict = j.value("verdict", "");
+    e.verdict = verdict_of(j.value("verdict", ""));
     e.message = j.value("message", "");
     e.flags = j.value("flags", std::vector<std::string>{});
     for (const auto& t : j.value("tests", json::array())) e.tests.push_back(test_from_json(t));

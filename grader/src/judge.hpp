@@ -2,6 +2,10 @@
 // A test scores its points only when the runner main reported it passed (with the nonce) AND
 // the process then ended normally; everything else scores 0 with the reason.
 #pragma once
+#include <aio/feedback/json.hpp>
+#include <aio/feedback/verdict.hpp>
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
 
@@ -12,14 +16,14 @@
 
 namespace grader {
 
-// Verdict names (stable; used in gradebook.csv, JSON, tests):
-//   passed failed compile_error missing_file not_utf8 not_text timeout stalled cpu_limit memory_limit
-//   output_limit crash deadlock virtual_time_limit step_limit no_result forbidden_code grader_error
+// Verdicts: the one enum and table of the feedback model (aio/feedback/verdict.hpp); their names
+// (passed, failed, compile_error, ...) are what gradebook.csv, the JSON records and tests read.
+using aio::feedback::Verdict;
 struct TestResult {
     std::string name;
     bool hidden = false;
     int points = 0, score = 0;
-    std::string verdict;
+    Verdict verdict = Verdict::passed;
     std::string message;  // Korean, for students
     std::string log;      // English, for instructors (logs/)
     json trace;           // spans/lines/warnings of the last virtual run, or null
@@ -30,7 +34,7 @@ struct TestResult {
 struct ExerciseResult {
     std::string id, title;
     int score = 0, max_score = 0;
-    std::string verdict;  // passed, or the exercise-level problem, or the most severe test verdict
+    Verdict verdict = Verdict::passed;  // or the exercise-level problem, or the most severe test verdict
     std::string message;  // Korean, exercise-level (compile error, missing file, ...)
     std::vector<std::string> flags;  // for the instructor: legal but worth a look (audit::source_flags)
     std::vector<TestResult> tests;
@@ -43,12 +47,23 @@ ExerciseResult exercise_from_json(const json& j);
 
 TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun& run);
 // Every test of the exercise fails for one reason (compile error, missing file, broken kit).
-ExerciseResult judge_unbuildable(const Exercise& ex, const std::string& verdict, const std::string& message,
+ExerciseResult judge_unbuildable(const Exercise& ex, Verdict verdict, const std::string& message,
                                  const std::string& log);
 ExerciseResult judge_files(const Exercise& ex, const ExerciseFiles& files);  // only when !files.usable()
 void summarize(ExerciseResult& ex);  // score, max_score, verdict from tests
 
-int severity(const std::string& verdict);  // larger = more severe, for summaries
-std::string verdict_label_ko(const std::string& verdict);
+std::string verdict_name(Verdict verdict);      // "compile_error"
+std::string verdict_label_ko(Verdict verdict);  // "컴파일 오류"
+// A verdict read back from a record; an unknown name (a record of another version) is grader_error.
+Verdict verdict_of(const std::string& name);
 
 }  // namespace grader
+
+// fmt::format("{}", verdict): its name, as in the records.
+template <>
+struct fmt::formatter<aio::feedback::Verdict> : fmt::formatter<std::string_view> {
+    template <class Context>
+    auto format(aio::feedback::Verdict v, Context& ctx) const {
+        return fmt::formatter<std::string_view>::format(aio::feedback::name(v), ctx);
+    }
+};

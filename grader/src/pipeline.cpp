@@ -102,7 +102,7 @@ ExerciseResult grade_exercise(const BatchContext& ctx, KitBuild& kit, const Exer
     const Limits limits = effective_limits(ex, *ctx.config);
     if (std::string err = kit.exercise_error(ex.id); !err.empty()) {
         log += "kit error: " + err + "\n";
-        return judge_unbuildable(ex, "grader_error", "이 과제의 테스트를 빌드하지 못했습니다 (키트 오류). 담당 조교에게 알려 주세요.", err);
+        return judge_unbuildable(ex, Verdict::grader_error, "이 과제의 테스트를 빌드하지 못했습니다 (키트 오류). 담당 조교에게 알려 주세요.", err);
     }
     fs::create_directories(job_dir);
     ::chmod(job_dir.c_str(), 0711);
@@ -121,12 +121,12 @@ ExerciseResult grade_exercise(const BatchContext& ctx, KitBuild& kit, const Exer
     }
     log += fmt::format("== build ({:.2f} s)\n{}\n", seconds_since(build_start), b.log);
     if (b.status == BuildOutcome::Status::grader_error)
-        return judge_unbuildable(ex, "grader_error", "빌드를 실행하지 못했습니다.", b.log);
+        return judge_unbuildable(ex, Verdict::grader_error, "빌드를 실행하지 못했습니다.", b.log);
     if (b.status == BuildOutcome::Status::compile_error)
-        return judge_unbuildable(ex, "compile_error", b.first_error, b.log);
-    if (b.status == BuildOutcome::Status::forbidden) return judge_unbuildable(ex, "forbidden_code", b.first_error, b.log);
+        return judge_unbuildable(ex, Verdict::compile_error, b.first_error, b.log);
+    if (b.status == BuildOutcome::Status::forbidden) return judge_unbuildable(ex, Verdict::forbidden_code, b.first_error, b.log);
     if (b.status == BuildOutcome::Status::link_error)
-        return judge_unbuildable(ex, "compile_error",
+        return judge_unbuildable(ex, Verdict::compile_error,
                                  "링크 오류 (api.hpp 의 함수가 빠졌거나, 이름이 다르거나, 두 번 정의되었습니다):\n" + b.first_error,
                                  b.log);
     ExerciseResult r;
@@ -395,7 +395,7 @@ void run_job(Batch& b, const std::string& key, const fs::path& job_dir) {
     } catch (const std::exception& e) {
         // The grader's own failure: recorded for this exercise only, never cached.
         log += std::string("grader error: ") + e.what() + "\n";
-        r = judge_unbuildable(*job.exercise, "grader_error", "채점 중 오류가 발생했습니다. 담당 조교에게 알려 주세요.", e.what());
+        r = judge_unbuildable(*job.exercise, Verdict::grader_error, "채점 중 오류가 발생했습니다. 담당 조교에게 알려 주세요.", e.what());
     }
     if (!b.options.keep_work) {
         std::error_code ec;

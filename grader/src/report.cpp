@@ -32,7 +32,7 @@ StudentRecord student_from_json(const json& j) {
     s.sandbox_note_ko = j.value("sandbox_note_ko", "");
     s.score = j.value("score", 0);
     s.max_score = j.value("max_score", 0);
-    s.verdict = j.value("verdict", "");
+    s.verdict = verdict_of(j.value("verdict", ""));
     for (const auto& e : j.value("exercises", json::array())) s.exercises.push_back(exercise_from_json(e));
     s.late = lateness_from_json(j.value("late", json()));
     s.raw_score = j.value("raw_score", s.score);
@@ -41,20 +41,20 @@ StudentRecord student_from_json(const json& j) {
 
 void finalize(StudentRecord& s) {
     s.score = s.max_score = 0;
-    s.verdict = "passed";
+    s.verdict = Verdict::passed;
     s.raw_score = 0;
     for (const auto& e : s.exercises) {
         s.raw_score += e.score;
         s.score += late_score(e.score, s.late);
         s.max_score += e.max_score;
-        if (severity(e.verdict) > severity(s.verdict)) s.verdict = e.verdict;
+        if (aio::feedback::more_severe(e.verdict, s.verdict)) s.verdict = e.verdict;
     }
 }
 
 namespace {
 // Gradescope shows each test's output on its own: every test gets its own hints (a fresh Shown).
 std::string test_output(const TestResult& t) {
-    if (t.verdict == "passed") return {};
+    if (t.verdict == Verdict::passed) return {};
     Shown shown;
     return fmt::format("[{}] {}", verdict_label_ko(t.verdict), test_feedback(t, Detail::brief, shown));
 }
@@ -103,7 +103,7 @@ json gradescope_results(const StudentRecord& s, const ReportOptions& options) {
                              {"number", fmt::format("{}.{}", exercise_number, number)},
                              {"score", t.score},
                              {"max_score", t.points},
-                             {"status", t.verdict == "passed" ? "passed" : "failed"},
+                             {"status", t.verdict == Verdict::passed ? "passed" : "failed"},
                              {"output", test_output(t)},
                              {"tags", json::array({e.id, t.verdict})},
                              {"visibility", t.hidden ? options.hidden_visibility : "visible"}});
@@ -142,7 +142,7 @@ json classroom_results(const StudentRecord& s) {
     bool error = false, all_pass = true;
     for (const auto& e : s.exercises) {
         for (const auto& t : e.tests) {
-            const std::string status = t.verdict == "passed" ? "pass" : t.verdict == "grader_error" ? "error" : "fail";
+            const std::string status = t.verdict == Verdict::passed ? "pass" : t.verdict == Verdict::grader_error ? "error" : "fail";
             error |= status == "error";
             all_pass &= status == "pass";
             tests.push_back({{"name", fmt::format("[{}] {}", e.id, t.name)},
@@ -189,7 +189,7 @@ json class_summary(const std::vector<StudentRecord>& students) {
     std::map<std::string, int> test_verdicts;
     std::vector<std::string> order;
     for (const auto& s : students) {
-        verdicts[s.verdict]++;
+        verdicts[verdict_name(s.verdict)]++;
         for (const auto& e : s.exercises) {
             if (!per_ex.contains(e.id)) {
                 per_ex[e.id] = {{"title", e.title}, {"max_score", e.max_score}, {"students", 0}, {"passed", 0},
@@ -198,10 +198,11 @@ json class_summary(const std::vector<StudentRecord>& students) {
             }
             json& x = per_ex[e.id];
             x["students"] = x["students"].get<int>() + 1;
-            x["passed"] = x["passed"].get<int>() + (e.verdict == "passed" ? 1 : 0);
+            x["passed"] = x["passed"].get<int>() + (e.verdict == Verdict::passed ? 1 : 0);
             x["score_sum"] = x["score_sum"].get<int>() + e.score;
-            x["verdicts"][e.verdict] = x["verdicts"].value(e.verdict, 0) + 1;
-            for (const auto& t : e.tests) test_verdicts[t.verdict]++;
+            const std::string ev = verdict_name(e.verdict);
+            x["verdicts"][ev] = x["verdicts"].value(ev, 0) + 1;
+            for (const auto& t : e.tests) test_verdicts[verdict_name(t.verdict)]++;
         }
     }
     json exercises = json::array();

@@ -21,7 +21,7 @@ struct StudentRecord {
     std::string id, name, key;
     std::string sandbox, sandbox_note_ko;
     int score = 0, max_score = 0;
-    std::string verdict;
+    Verdict verdict = Verdict::passed;
     std::vector<ExerciseResult> exercises;
     // The deadline (lateness.hpp): score is after the late penalty, raw_score before it.
     Lateness late;

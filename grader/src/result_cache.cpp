@@ -30,7 +30,7 @@ StudentKey::StudentKey(const Config& config, const SandboxInfo& sandbox, const L
 void StudentKey::add(const std::string& exercise_key) { h_.field(exercise_key); }
 
 bool has_grader_error(const ExerciseResult& e) {
-    return std::any_of(e.tests.begin(), e.tests.end(), [](const TestResult& t) { return t.verdict == "grader_error"; });
+    return std::any_of(e.tests.begin(), e.tests.end(), [](const TestResult& t) { return t.verdict == Verdict::grader_error; });
 }
 
 std::optional<StudentRecord> resume_student(const fs::path& grade_file, const StudentRecord& fresh) {

@@ -125,7 +125,7 @@ TEST_CASE("judge: a reported pass counts only when the replay judge confirms it,
     TestRun unconfirmed = finished_run(true, 0);
     unconfirmed.replay.reset();
     TestResult r = judge_test(kSpec, kLimits, unconfirmed);
-    CHECK(r.verdict == "no_result");
+    CHECK(r.verdict == Verdict::no_result);
     CHECK(r.score == 0);
     CHECK(r.flags == std::vector<std::string>{"tampering"});
 
@@ -133,7 +133,7 @@ TEST_CASE("judge: a reported pass counts only when the replay judge confirms it,
     rejected.replay = ReplayVerdict{false, "the assertions fail on the recorded runs",
                                     json{{"failures", json::array({{{"kind", "explicit"}, {"check", {{"title", "총 3초여야 합니다"}}}}})}}};
     r = judge_test(kSpec, kLimits, rejected);
-    CHECK(r.verdict == "no_result");
+    CHECK(r.verdict == Verdict::no_result);
     CHECK(r.message.find("결과 조작 의심") != std::string::npos);
     Shown shown;
     CHECK(test_feedback(r, Detail::brief, shown).find("✗ 총 3초여야 합니다") != std::string::npos);  // what the judge saw
@@ -142,23 +142,23 @@ TEST_CASE("judge: a reported pass counts only when the replay judge confirms it,
     TestRun forged = finished_run(true, 0);
     forged.records.tampering = "a second result for one test: t";
     r = judge_test(kSpec, kLimits, forged);
-    CHECK(r.verdict == "no_result");
+    CHECK(r.verdict == Verdict::no_result);
     CHECK(r.flags == std::vector<std::string>{"tampering"});
 
     TestRun stopped = finished_run(false, 87);  // the runtime caught a clock/trace mutator
     stopped.records.end.reset();
     r = judge_test(kSpec, kLimits, stopped);
-    CHECK(r.verdict == "no_result");
+    CHECK(r.verdict == Verdict::no_result);
     CHECK(r.flags == std::vector<std::string>{"tampering"});
 }
 
 TEST_CASE("judge: a pass counts only with the runner's record AND a clean exit") {
     TestResult ok = judge_test(kSpec, kLimits, finished_run(true, 0));
-    CHECK(ok.verdict == "passed");
+    CHECK(ok.verdict == Verdict::passed);
     CHECK(ok.score == 3);
 
     TestResult bad_exit = judge_test(kSpec, kLimits, finished_run(true, 1));
-    CHECK(bad_exit.verdict == "no_result");
+    CHECK(bad_exit.verdict == Verdict::no_result);
     CHECK(bad_exit.score == 0);
 
     TestRun silent = finished_run(true, 0);
@@ -166,53 +166,53 @@ TEST_CASE("judge: a pass counts only with the runner's record AND a clean exit")
     silent.stdout_text = "All tests passed (5 assertions in 5 test cases)\n";
     silent.records.foreign_lines = 3;
     TestResult early = judge_test(kSpec, kLimits, silent);
-    CHECK(early.verdict == "no_result");
+    CHECK(early.verdict == Verdict::no_result);
     CHECK(early.score == 0);
 }
 
 TEST_CASE("judge: process-level verdicts") {
     TestRun t = finished_run(false, 0);
     t.process.timed_out = true;
-    CHECK(judge_test(kSpec, kLimits, t).verdict == "timeout");
+    CHECK(judge_test(kSpec, kLimits, t).verdict == Verdict::timeout);
 
     TestRun stuck = finished_run(false, 0);
     stuck.process.exited = false;
     stuck.process.signal = SIGKILL;
     stuck.process.stalled = true;
     TestResult stalled = judge_test(kSpec, kLimits, stuck);
-    CHECK(stalled.verdict == "stalled");
+    CHECK(stalled.verdict == Verdict::stalled);
     CHECK(stalled.message.find("멈춰") != std::string::npos);
     CHECK(stalled.score == 0);
 
     TestRun watched = stuck;
     watched.process.stalled = false;
     watched.process.cpu_exceeded = true;  // the watcher's kill below RLIMIT_CPU's whole second
-    CHECK(judge_test(kSpec, kLimits, watched).verdict == "cpu_limit");
+    CHECK(judge_test(kSpec, kLimits, watched).verdict == Verdict::cpu_limit);
 
     TestRun cpu = finished_run(false, 0);
     cpu.process.exited = false;
     cpu.process.signal = SIGXCPU;
-    CHECK(judge_test(kSpec, kLimits, cpu).verdict == "cpu_limit");
+    CHECK(judge_test(kSpec, kLimits, cpu).verdict == Verdict::cpu_limit);
 
     TestRun fsz = cpu;
     fsz.process.signal = SIGXFSZ;
-    CHECK(judge_test(kSpec, kLimits, fsz).verdict == "output_limit");
+    CHECK(judge_test(kSpec, kLimits, fsz).verdict == Verdict::output_limit);
 
     TestRun seg = cpu;
     seg.process.signal = SIGSEGV;
     seg.records.end.reset();
     TestResult crash = judge_test(kSpec, kLimits, seg);
-    CHECK(crash.verdict == "crash");
+    CHECK(crash.verdict == Verdict::crash);
     CHECK(crash.message.find("SIGSEGV") != std::string::npos);
 
     TestRun oom = seg;
     oom.process.signal = SIGABRT;
     oom.stderr_text = "terminate called after throwing an instance of 'std::bad_alloc'\n";
-    CHECK(judge_test(kSpec, kLimits, oom).verdict == "memory_limit");
+    CHECK(judge_test(kSpec, kLimits, oom).verdict == Verdict::memory_limit);
 
     TestRun vt = finished_run(false, 86);
     vt.records.end.reset();
-    CHECK(judge_test(kSpec, kLimits, vt).verdict == "virtual_time_limit");
+    CHECK(judge_test(kSpec, kLimits, vt).verdict == Verdict::virtual_time_limit);
 }
 
 TEST_CASE("judge: guard errors seen by the runner classify failures") {
@@ -220,7 +220,7 @@ TEST_CASE("judge: guard errors seen by the runner classify failures") {
     (*d.records.end)["guards"] = json::array({{{"kind", "deadlock"},
                                               {"what", "교착 상태(deadlock): 3.000초에 모든 작업이 기다립니다.\n  작업 'a': 기다리는 중 → 작업 'b'\n"}}});
     TestResult r = judge_test(kSpec, kLimits, d);
-    CHECK(r.verdict == "deadlock");
+    CHECK(r.verdict == Verdict::deadlock);
     CHECK(r.message.find("\n  작업 'a': 기다리는 중 → 작업 'b'\n") != std::string::npos);
 
     TestRun plain = finished_run(false, 1);
@@ -228,7 +228,7 @@ TEST_CASE("judge: guard errors seen by the runner classify failures") {
         {{{"kind", "explicit"}, {"message", "✗ 총 3초여야 합니다"},
           {"check", {{"title", "총 3초여야 합니다"}, {"expected", {"3.000초에 실행이 끝남"}}, {"actual", {"5.000초에 끝났습니다"}}}}}});
     TestResult f = judge_test(kSpec, kLimits, plain);
-    CHECK(f.verdict == "failed");
+    CHECK(f.verdict == Verdict::failed);
     CHECK(f.message.empty());  // the check says it all
     Shown shown;
     CHECK(test_feedback(f, Detail::brief, shown) == "✗ 총 3초여야 합니다\n  기대: 3.000초에 실행이 끝남\n  실제: 5.000초에 끝났습니다\n");
@@ -239,7 +239,7 @@ TEST_CASE("judge: guard errors seen by the runner classify failures") {
     (*hinted.records.end)["failures"] = json::parse(R"([{"kind": "explicit", "check": {"title": "총 3초여야 합니다",
         "hints": [{"id": "deadlock", "args": ["3.000", "    Task 'a' (#2) waiting for Task 'b' (#3)\n"]}]}}])");
     const TestResult h = judge_test(kSpec, kLimits, hinted);
-    CHECK(h.verdict == "deadlock");
+    CHECK(h.verdict == Verdict::deadlock);
     Shown fresh;
     const std::string text = test_feedback(h, Detail::brief, fresh);
     INFO(text);
@@ -251,7 +251,7 @@ TEST_CASE("judge: guard errors seen by the runner classify failures") {
     TestRun spoof = finished_run(false, 1);
     (*spoof.records.end)["failures"] =
         json::array({{{"kind", "explicit"}, {"message", "실제: \"DeadlockError: deadlock at 1.000 s\" std::bad_alloc"}}});
-    CHECK(judge_test(kSpec, kLimits, spoof).verdict == "failed");
+    CHECK(judge_test(kSpec, kLimits, spoof).verdict == Verdict::failed);
 }
 
 TEST_CASE("reports: Gradescope and GitHub Classroom shapes") {
@@ -261,15 +261,15 @@ TEST_CASE("reports: Gradescope and GitHub Classroom shapes") {
     ExerciseResult e;
     e.id = "02-x";
     e.title = "제목";
-    TestResult pass{"p", false, 2, 2, "passed", "", "", json(), json::array(), {}};
-    TestResult hidden{"h", true, 1, 0, "timeout", "시간 초과", "", json(), json::array(), {}};
+    TestResult pass{"p", false, 2, 2, Verdict::passed, "", "", json(), json::array(), {}};
+    TestResult hidden{"h", true, 1, 0, Verdict::timeout, "시간 초과", "", json(), json::array(), {}};
     e.tests = {pass, hidden};
     summarize(e);
     s.exercises = {e};
     finalize(s);
     CHECK(s.score == 2);
     CHECK(s.max_score == 3);
-    CHECK(s.verdict == "timeout");
+    CHECK(s.verdict == Verdict::timeout);
 
     json gs = gradescope_results(s, ReportOptions{"after_due_date"});
     CHECK(gs["score"] == 2);
@@ -484,7 +484,7 @@ PolicyRun run_policy(const std::vector<std::string>& names, bool share) {
     PolicyRun out;
     for (TestRun run : run_test_cases(ctx, binary, names, limits, dir / "job", share)) {
         if (run.records.end) run.replay = ReplayVerdict{true, "", std::nullopt};  // the policy is under test
-        out.verdicts.push_back(judge_test(TestSpec{"t", 1, false}, limits, run).verdict);
+        out.verdicts.push_back(verdict_name(judge_test(TestSpec{"t", 1, false}, limits, run).verdict));
     }
     std::ifstream log(dir / "processes.log");
     for (std::string line; std::getline(log, line);) out.processes.push_back(line);

@@ -10,10 +10,18 @@
 #include <string>
 
 #include "aio/feedback/check.hpp"
+#include "aio/feedback/verdict.hpp"
 
 namespace aio::feedback {
 
 inline constexpr std::size_t kMaxJsonRows = 200, kMaxJsonLines = 20, kMaxJsonHints = 16, kMaxJsonText = 4000;
+
+// A verdict is its name in JSON; a name this version does not know reads as grader_error.
+inline void to_json(nlohmann::json& j, Verdict v) { j = std::string(name(v)); }
+inline void from_json(const nlohmann::json& j, Verdict& v) {
+    const std::optional<Verdict> known = j.is_string() ? verdict_from_name(j.get<std::string>()) : std::nullopt;
+    v = known.value_or(Verdict::grader_error);
+}
 
 inline nlohmann::json to_json(const Row& r) {
     static constexpr const char* shapes[] = {"bar", "point", "open", "label"};
