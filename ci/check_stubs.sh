@@ -57,4 +57,19 @@ for toml in exercises/[0-9][0-9]-*/exercise.toml; do
     fi
   done
 done
+
+# What a student sees in the untouched stub's ctest (the kit's Korean reporter, the default):
+# about 40 lines, the stub named once as not implemented, a Korean summary, no Catch2 boilerplate.
+bin="$BUILD/kit/02-async-example_public"
+out=$("$bin" 2>&1 || true)
+lines=$(grep -c . <<<"$out")
+explained=$(grep -c '힌트 \[아직 구현하지 않음\]: [^위]' <<<"$out" || true)
+if [ "$lines" -gt 50 ] || [ "$explained" -ne 1 ] || ! grep -q '^결과: 테스트 [0-9]*개 중 0개 통과' <<<"$out" ||
+   grep -q 'explicitly with message\|^-------' <<<"$out"; then
+  echo "FAIL  02-async-example public output: $lines lines (limit 50), hint explained $explained times (want 1):"
+  sed 's/^/      /' <<<"$out" | head -60
+  status=1
+else
+  echo "ok    02-async-example public output: $lines lines, [아직 구현하지 않음] explained once, Korean summary"
+fi
 exit $status

@@ -7,13 +7,13 @@
 # usage: feedback_test.sh GRADER EXAMPLES KIT KITCACHE WORK
 set -euo pipefail
 grader=$1 examples=$2 kit=$3 cache=$4 work=$5
-LIMIT=46   # "about 40": five failing tests of exercise 02, the first with both timelines
+LIMIT=48   # "about 40": 35-42 lines for exercises 02-07, 48 for 11 (five failing tests, a ten-line counter)
 rm -rf "$work" && mkdir -p "$work"
 fail() { echo "FAIL: $*"; exit 1; }
 cfg=(--config "$examples/grader.toml" --cache-dir "$cache" -j 2)
 
 # Wrong submissions made here from the kit's own files.
-mkdir -p "$work/stub02" "$work/unawaited07" "$work/kept04"
+mkdir -p "$work/stub02" "$work/unawaited07" "$work/kept04" "$work/getline11" "$work/noreturn03"
 cp "$kit/exercises/02-async-example/async_example.cpp" "$work/stub02/"
 sed -e 's/    std::string result1 = co_await task1;/    std::string result1 = "데이터베이스 정리 완료";/' \
     -e 's/    std::string result2 = co_await task2;/    std::string result2 = "로그 파일 압축 완료";  \/\/ task2 is never awaited/' \
@@ -24,6 +24,16 @@ grep -q 'task2 is never awaited' "$work/unawaited07/asyncio_tasks.cpp" || fail "
 sed 's/^    slow_operation(seconds);/    auto never_run = slow_operation(seconds);/' "$examples/class/s05-never-awaited/await_example.cpp" \
   >"$work/kept04/await_example.cpp"
 grep -q 'never_run' "$work/kept04/await_example.cpp" || fail "could not make the kept-coroutine submission"
+# std::getline instead of co_await aio::input() (with a co_return, so it is still a coroutine).
+{ echo '#include <iostream>'
+  sed -e 's/^            line = co_await aio::input();.*/            if (!std::getline(std::cin, line)) break;/' \
+      -e 's/^    aio::print("입력을 마칩니다.");/    aio::print("입력을 마칩니다.");\n    co_return;/' \
+      "$kit/solutions/11-counter-input/counter_input.cpp"; } >"$work/getline11/counter_input.cpp"
+grep -q 'std::getline(std::cin, line)' "$work/getline11/counter_input.cpp" || fail "could not make the getline submission"
+# A value-returning coroutine that runs off its end (g++ does not warn for coroutines).
+sed 's/^    co_return result;/    co_await aio::sleep(0);/' "$kit/solutions/03-async-function/async_function.cpp" \
+  >"$work/noreturn03/async_function.cpp"
+grep -q 'co_await aio::sleep(0);' "$work/noreturn03/async_function.cpp" || fail "could not make the missing co_return submission"
 
 status=0
 check() {  # name dir exercise hint-title [config...]
@@ -52,6 +62,8 @@ check never_awaited "$work/kept04"                      04-await-example "co_awa
 # 07 is not in the sample class's assignment: the kit's own configuration.
 check unawaited    "$work/unawaited07"                  07-asyncio-tasks "기다리지 않은 작업" --cache-dir "$cache" -j 2
 check stub         "$work/stub02"                       02-async-example "아직 구현하지 않음"
+check getline      "$work/getline11"                    11-counter-input "블로킹 입력" --cache-dir "$cache" -j 2
+check no_co_return "$work/noreturn03"                   03-async-function "co_return 빠짐"
 # The same mistake with the call's result dropped: a compile error that names it at the line.
 set +e
 "$grader" check "$examples/class/s05-never-awaited" -e 04-await-example "${cfg[@]}" >"$work/dropped.txt" 2>&1

@@ -12,7 +12,7 @@ namespace {
 constexpr int kColumnsPerTick = 5;
 constexpr int kMaxTicks = 12;
 constexpr std::size_t kMaxRowsFull = 40;   // a counter printing every 0.1 s must not flood the message
-constexpr std::size_t kMaxRowsBrief = 12;  // brief output: about 40 lines for a whole failing test
+constexpr std::size_t kMaxRowsBrief = 8;  // brief output: about 40 lines for a whole failing exercise
 constexpr std::size_t kMoreChecksListed = 2;
 constexpr int kHintWidth = 76;
 
@@ -94,10 +94,11 @@ int display_width(std::string_view text, std::size_t i, std::size_t& len) {
                : 1;
 }
 
-// The head of a check: title, expected, actual, how the run ended.
-std::string head(const Check& c, const std::string& pad) {
+// The head of a check: title, expected (unless `terse`: the title says it), actual, how the run ended.
+std::string head(const Check& c, const std::string& pad, bool terse = false) {
     std::string out = fmt::format("{}✗ {}\n", pad, c.title);
-    for (const std::string& e : c.expected) out += fmt::format("{}  기대: {}\n", pad, e);
+    if (!terse)
+        for (const std::string& e : c.expected) out += fmt::format("{}  기대: {}\n", pad, e);
     for (const std::string& a : c.actual) out += fmt::format("{}  실제: {}\n", pad, a);
     if (!c.ending.empty()) out += fmt::format("{}  실행: {} (아래 힌트 참고)\n", pad, c.ending);
     return out;
@@ -219,7 +220,8 @@ std::string render_test(const std::vector<Check>& checks, Detail detail, Shown& 
         return out;
     }
     // The first failing test of the output: its timelines, its best hint, its other failures.
-    out = head(checks.front(), pad);
+    // Later ones: what failed first and what happened instead, the hint named once.
+    out = head(checks.front(), pad, shown.timelines);
     const std::vector<Hint> hints = hints_of(checks);
     if (!shown.timelines) {
         out += timelines(checks.front(), pad, kMaxRowsBrief, true);
@@ -235,7 +237,6 @@ std::string render_test(const std::vector<Check>& checks, Detail detail, Shown& 
         }
         return out;
     }
-    // Later ones: what failed first, and the hint in one line when it was explained above.
     const std::string more =
         checks.size() > 1 ? fmt::format(" (이 테스트에서 실패한 검사 {}개 더)", checks.size() - 1) : std::string();
     if (hints.empty() || shown.hints.count(hints.front().id)) {

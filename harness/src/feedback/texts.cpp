@@ -61,10 +61,10 @@ constexpr std::array<HintText, kHintCount> kHints{{
      "안의 TODO 설명대로 코드를 작성하고 `aio::todo();` 줄을 지우세요 (그 함수가 부르는 다른 함수도 아직 뼈대라면, "
      "불린 뒤에 여기에 이름이 나타납니다)."},
     {HintId::blocking_input, "blocking_input", "블로킹 입력",
-     "코루틴 '{0}' 안에서 {1}초에 블로킹 입력({2}: std::getline(std::cin, ...), std::cin >>, scanf, fgets, read(0, ...) "
-     "같은 호출)으로 표준 입력을 읽었습니다. 입력을 기다리는 동안 이벤트 루프 전체가 멈추므로 다른 작업이 하나도 "
-     "진행되지 않습니다 (가상 시계에서는 영영 입력이 오지 않으므로 런타임이 그 작업을 오류로 끝냈습니다). 코루틴 "
-     "안에서는 `std::string line = co_await aio::input();` 으로 한 줄씩 받으세요 (입력이 끝나면 aio::EofError)."},
+     "코루틴 '{0}' 안에서 {1}초에 블로킹 입력({2}: std::getline(std::cin, ...), std::cin >>, scanf 같은 호출)으로 "
+     "표준 입력을 읽어, 입력을 기다리는 동안 이벤트 루프 전체가 멈췄습니다 (가상 시계에서는 입력이 영영 오지 않아 "
+     "런타임이 그 작업을 오류로 끝냈습니다). 코루틴 안에서는 `std::string line = co_await aio::input();` 으로 한 "
+     "줄씩 받으세요."},
     {HintId::missing_co_return, "missing_co_return", "co_return 빠짐",
      "값을 돌려주는 코루틴 '{0}'이(가) co_return 없이 끝까지 실행되었습니다. aio::task<T> 코루틴은 마지막에 "
      "`co_return 값;` 으로 결과를 돌려줘야 합니다 (없으면 결과가 정해지지 않아 쓰레기 값이 나올 수 있으므로, 런타임이 "

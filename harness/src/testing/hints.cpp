@@ -41,6 +41,14 @@ const trace::Span* task_that_raised(const RunReport& report) {
     return origin;
 }
 
+// What the task shown as `display` failed with (its span's result), else `fallback`: the
+// warning's own text is a whole sentence, which the hint would only repeat.
+std::string error_of_task(const RunReport& report, const std::string& display, const std::string& fallback) {
+    for (const trace::Span& s : report.trace.spans)
+        if (s.status == trace::Status::error && report.trace.display_name(s.id) == display) return s.result;
+    return fallback;
+}
+
 void add_warning_hints(const RunReport& report, std::vector<Hint>& hints, bool task_raised) {
     std::set<std::string> seen;  // one hint per (kind, name): a loop may drop the same coroutine often
     for (const trace::Warning& w : report.trace.warnings) {
@@ -59,7 +67,7 @@ void add_warning_hints(const RunReport& report, std::vector<Hint>& hints, bool t
                 if (w.message.find("blocking read of stdin") != std::string::npos ||
                     w.message.find("without co_return") != std::string::npos)
                     break;
-                hints.push_back({HintId::exception_not_retrieved, {w.name, w.message}});
+                hints.push_back({HintId::exception_not_retrieved, {w.name, error_of_task(report, w.name, w.message)}});
                 break;
             case trace::WarningKind::blocking_sleep_in_task:
                 break;  // reported from trace.blocking_sleeps with more detail
