@@ -261,6 +261,7 @@ std::string timeline_legend(double top, double width) {
         {"끝나지 않음", "<rect width=\"14\" height=\"10\" rx=\"2\" fill=\"#fb8c00\" fill-opacity=\"0.45\" stroke=\"#fb8c00\" stroke-dasharray=\"4 2\"/>"},
         {"시작 대기", "<rect y=\"2\" width=\"14\" height=\"6\" fill=\"#cfd8dc\"/>"},
         {"블로킹 sleep", "<rect y=\"3\" width=\"14\" height=\"4\" fill=\"#b71c1c\"/>"},
+        {"블로킹 입력", "<path d=\"M3 1 L11 1 L7 9 Z\" fill=\"#6a1b9a\"/>"},
         {"출력한 줄", "<circle cx=\"7\" cy=\"5\" r=\"3\" fill=\"#263238\"/>"},
     };
     std::string svg = fmt::format("<g class=\"legend\" transform=\"translate(4 {})\" font-size=\"11\" fill=\"#444\">", num(top));
@@ -341,6 +342,14 @@ std::string svg_timeline(const json& trace, const std::string& title) {
         svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"4\" fill=\"#b71c1c\"><title>블로킹 sleep {:.3f}초 ({:.3f}s)</title></rect>\n",
                            num(x(t)), num(it->second + 18), num(std::max(2.0, x(t + b.value("seconds", 0.0)) - x(t))),
                            b.value("seconds", 0.0), t);
+    }
+    // A blocking read of stdin stopped its task where it stands: a mark at that moment on its row.
+    for (const auto& b : trace.value("blocking_inputs", json::array())) {
+        auto it = row_y.find(b.value("task", 0L));
+        if (it == row_y.end()) continue;
+        const double t = b.value("t", 0.0), cx = x(t), y = it->second;
+        svg += fmt::format("<path class=\"blocking-input\" d=\"M{} {} L{} {} L{} {} Z\" fill=\"#6a1b9a\"><title>블로킹 입력 ({}) {:.3f}s</title></path>\n",
+                           num(cx - 5), num(y), num(cx + 5), num(y), num(cx), num(y + 9), esc(b.value("call", "")), t);
     }
     svg += timeline_lines(lines, row_y, x, width - 2);
     svg += timeline_legend(legend_top, width);

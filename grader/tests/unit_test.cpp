@@ -357,6 +357,13 @@ TEST_CASE("timeline SVG: activities as rows of their own, printed lines labelled
     CHECK(svg.find("class=\"line-label\"") != std::string::npos);
     CHECK(svg.find("외 1줄") != std::string::npos);
     CHECK(svg.find("활동 (출력한 줄 사이)") != std::string::npos);  // in the legend
+    CHECK(svg.find("class=\"blocking-input\"") == std::string::npos);  // none in this run
+
+    // A blocking read of stdin is marked on its task's row, at its time.
+    trace["blocking_inputs"] = json::array({{{"t", 2.0}, {"call", "getc"}, {"task", 1}}});
+    const std::string with_input = svg_timeline(trace, "t");
+    CHECK(with_input.find("class=\"blocking-input\"") != std::string::npos);
+    CHECK(with_input.find("<title>블로킹 입력 (getc) 2.000s</title>") != std::string::npos);
 }
 
 TEST_CASE("file_safe keeps simple ids and disambiguates others") {
