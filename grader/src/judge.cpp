@@ -50,14 +50,14 @@ bool has_hint(const json& checks, std::string_view id) {
     return false;
 }
 
-// The runtime's guard errors name their kind in parentheses (harness/include/aio/errors.hpp);
-// recognise them in any failure message.
-std::string guard_verdict(const std::string& text) {
-    if (contains(text, "DeadlockError") || contains(text, "(deadlock): ")) return "deadlock";
-    if (contains(text, "VirtualTimeLimitError") || contains(text, "(virtual time limit)")) return "virtual_time_limit";
-    if (contains(text, "StepLimitError") || contains(text, "(step limit)")) return "step_limit";
-    if (contains(text, "std::bad_alloc") || contains(text, "bad_alloc")) return "memory_limit";
-    return "";
+// The runtime's guard errors name their kind in parentheses (harness/include/aio/errors.hpp).
+// std::bad_alloc named in the failures or stderr and no runtime guard error (which would be the
+// cause instead): memory ran out. Guards themselves are classified from the runner's records.
+bool ran_out_of_memory(const std::string& text) {
+    for (const char* guard : {"DeadlockError", "(deadlock): ", "VirtualTimeLimitError", "(virtual time limit)",
+                              "StepLimitError", "(step limit)"})
+        if (contains(text, guard)) return false;
+    return contains(text, "bad_alloc");
 }
 
 // "교착 상태(deadlock): 2.000초에 ...\n  작업 'x' (#2): 기다리는 중 → ...": the stuck-task lines.
@@ -124,7 +124,7 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
         set(Verdict::cpu_limit, fmt::format("CPU 시간 제한({}초)을 넘었습니다.", limits.cpu_seconds));
     } else if (p.signal == SIGXFSZ || run.stdout_bytes >= output_limit || run.stderr_bytes >= output_limit) {
         set(Verdict::output_limit, fmt::format("출력이 제한({}KB)을 넘었습니다.", limits.output_kb));
-    } else if (guard_verdict(all_text) == "memory_limit" && !reported_pass) {
+    } else if (ran_out_of_memory(all_text) && !reported_pass) {
         set(Verdict::memory_limit, fmt::format("메모리 제한({}MB)을 넘었습니다 (std::bad_alloc).", limits.memory_mb));
     } else if (p.signal) {
         set(Verdict::crash, fmt::format("프로그램이 {} 시그널로 비정상 종료했습니다: {}.", signal_name(p.signal), signal_meaning_ko(p.signal)));
