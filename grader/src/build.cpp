@@ -173,12 +173,12 @@ std::vector<std::string> KitBuild::compile_command(const Exercise& ex, const fs:
 fs::path KitBuild::judge_binary(const Exercise& ex) const { return dir_ / "obj" / ex.id / "judge"; }
 
 std::vector<std::string> KitBuild::link_command(const Exercise& ex, const std::vector<fs::path>& student_objects,
-                                                const fs::path& binary) const {
+                                                const fs::path& binary, TestSet tests) const {
     std::vector<std::string> cmd{cxx_path_};
     cmd.insert(cmd.end(), config_.compile.link_flags.begin(), config_.compile.link_flags.end());
     cmd.insert(cmd.end(), linker_flags_.begin(), linker_flags_.end());
     cmd.push_back((dir_ / "obj" / "runner.o").string());
-    for (const auto& t : ex.test_sources) cmd.push_back((dir_ / "obj" / ex.id / object_name(t)).string());
+    for (const auto& t : ex.test_sources_in(tests)) cmd.push_back((dir_ / "obj" / ex.id / object_name(t)).string());
     if (exercise_info_) cmd.push_back((dir_ / "obj" / ex.id / "exercise_info.o").string());
     // Objects, not an archive: the harness registers Catch2 listeners nothing refers to.
     for (const auto& src : kit_.harness_sources) cmd.push_back((dir_ / "obj" / (harness_object_stem(kit_.root, src) + ".o")).string());
@@ -330,7 +330,7 @@ namespace {{
         const Exercise& ex = *linkable[i];
         std::vector<fs::path> stubs;
         for (const auto& f : ex.student_files) stubs.push_back(obj / ex.id / stub_object_name(f));
-        link_errors[i] = run_trusted(link_command(ex, stubs, judge_binary(ex)), dir_, logs, ex.id + "-judge", 900);
+        link_errors[i] = run_trusted(link_command(ex, stubs, judge_binary(ex), TestSet::all), dir_, logs, ex.id + "-judge", 900);
     });
     for (std::size_t i = 0; i < linkable.size(); ++i)
         if (!link_errors[i].empty()) exercise_errors_[linkable[i]->id] += "judge: " + first_diagnostic(link_errors[i], "", 2000);
@@ -532,14 +532,22 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
         objects.push_back(o);
     }
     if (ctx.config->sandbox.audit && audit_student(kit, ex, files, objects, run_step, outcome)) return outcome;
-    outcome.binary = job_dir / "test-binary";
-    std::string output;
-    const bool linked = run_step(kit.link_command(ex, objects, outcome.binary), "link", output, kit.link_inputs(ex));
-    outcome.log += output;
-    if (!linked) {
-        outcome.status = BuildOutcome::Status::link_error;
-        outcome.first_error = first_diagnostic(output, job_dir);
-        return outcome;
+    // One binary per visibility (TestSet): two links of about 0.06 s instead of one.
+    const auto link = [&](TestSet tests, const fs::path& binary) {
+        std::string output;
+        const bool linked = run_step(kit.link_command(ex, objects, binary, tests), "link", output, kit.link_inputs(ex));
+        outcome.log += output;
+        if (!linked) {
+            outcome.status = BuildOutcome::Status::link_error;
+            outcome.first_error = first_diagnostic(output, job_dir);
+        }
+        return linked;
+    };
+    outcome.public_binary = job_dir / "public-tests";
+    if (!link(TestSet::public_tests, outcome.public_binary)) return outcome;
+    if (ex.has_hidden_tests()) {
+        outcome.hidden_binary = job_dir / "hidden-tests";
+        link(TestSet::hidden_tests, outcome.hidden_binary);
     }
     return outcome;
 }

@@ -50,7 +50,7 @@ public:
 
     std::vector<std::string> compile_command(const Exercise& ex, const fs::path& src, const fs::path& obj, bool use_pch) const;
     std::vector<std::string> link_command(const Exercise& ex, const std::vector<fs::path>& student_objects,
-                                          const fs::path& binary) const;
+                                          const fs::path& binary, TestSet tests) const;
     // What the sandbox shows each step, read-only. The compile of student source sees the
     // include dirs, the exercise's headers and the PCH, never the kit's test objects or
     // sources (an `#include` or `.incbin` of them would put hidden tests into the binary); the
@@ -81,7 +81,9 @@ struct BuildOutcome {
     enum class Status { ok, compile_error, link_error, grader_error, forbidden } status = Status::ok;
     std::string first_error;  // trimmed compiler/linker message (English, paths relative)
     std::string log;          // full output for the logs
-    fs::path binary;
+    fs::path public_binary;  // the student's objects with the public tests only
+    fs::path hidden_binary;  // ... with the hidden tests only (empty when the exercise has none)
+    const fs::path& binary_for(const TestSpec& test) const { return test.hidden ? hidden_binary : public_binary; }
 };
 
 BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const Exercise& ex, const ExerciseFiles& files,

@@ -85,6 +85,19 @@ int Exercise::max_points() const {
     return sum;
 }
 
+std::vector<fs::path> Exercise::test_sources_in(TestSet set) const {
+    std::vector<fs::path> out;
+    for (const auto& t : test_sources) {
+        const bool hidden = t == dir / kHiddenTestSource;
+        if (set == TestSet::all || hidden == (set == TestSet::hidden_tests)) out.push_back(t);
+    }
+    return out;
+}
+
+bool Exercise::has_hidden_tests() const {
+    return std::any_of(tests.begin(), tests.end(), [](const TestSpec& t) { return t.hidden; });
+}
+
 std::string Config::fingerprint() const {
     Sha256 h;
     h.field(compile.cxx);
@@ -203,7 +216,7 @@ Kit load_kit(const Config& config) {
             }
             ex.tests.push_back(spec);
         }
-        for (const char* rel : {"tests/public_test.cpp", "hidden/hidden_test.cpp"})
+        for (const char* rel : {kPublicTestSource, kHiddenTestSource})
             if (fs::exists(dir / rel)) ex.test_sources.push_back(dir / rel);
         if (ex.student_files.empty()) kit.problems.push_back(ex.id + ": student_files is empty");
         if (ex.tests.empty()) kit.problems.push_back(ex.id + ": no [[tests]]");

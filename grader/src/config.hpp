@@ -29,6 +29,15 @@ struct TestSpec {
     bool hidden = false;
 };
 
+// The tests a binary contains. A student's code runs in the process of the tests it is graded
+// by: the binary that runs the public tests (whose output students see before grades are
+// published) holds no hidden test, so no hidden test's text or expected values can reach that
+// output (docs/security.md "Hidden stays hidden"). The replay judge runs no student code: all.
+enum class TestSet { public_tests, hidden_tests, all };
+
+inline constexpr const char* kPublicTestSource = "tests/public_test.cpp";
+inline constexpr const char* kHiddenTestSource = "hidden/hidden_test.cpp";
+
 struct Exercise {
     std::string id;  // "02-async-example"
     int number = 0;
@@ -39,6 +48,8 @@ struct Exercise {
     fs::path dir;                // <kit>/exercises/<id>
     std::vector<fs::path> test_sources;  // public + hidden test files that exist
     int max_points() const;
+    std::vector<fs::path> test_sources_in(TestSet set) const;
+    bool has_hidden_tests() const;
 };
 
 // Where a Gradescope package puts the header-only libraries it bundles, relative to the kit root.

@@ -133,9 +133,21 @@ ExerciseResult grade_exercise(const BatchContext& ctx, KitBuild& kit, const Exer
     r.id = ex.id;
     r.title = ex.title;
     const auto tests_start = std::chrono::steady_clock::now();
+    // Each test runs in the binary of its visibility (BuildOutcome), the runs back in toml order.
     std::vector<std::string> names;
+    std::vector<TestRun> runs(ex.tests.size());
+    for (const bool hidden : {false, true}) {
+        std::vector<std::size_t> which;
+        std::vector<std::string> subset;
+        for (std::size_t i = 0; i < ex.tests.size(); ++i)
+            if (ex.tests[i].hidden == hidden) which.push_back(i), subset.push_back(ex.tests[i].name);
+        if (subset.empty()) continue;
+        const fs::path& binary = b.binary_for(ex.tests[which.front()]);
+        std::vector<TestRun> part = run_test_cases(ctx, binary, subset, limits, job_dir / (hidden ? "hidden" : "public"),
+                                                   ctx.config->share_processes);
+        for (std::size_t k = 0; k < which.size(); ++k) runs[which[k]] = std::move(part[k]);
+    }
     for (const auto& spec : ex.tests) names.push_back(spec.name);
-    std::vector<TestRun> runs = run_test_cases(ctx, b.binary, names, limits, job_dir, ctx.config->share_processes);
     confirm_passes(ctx, kit.judge_binary(ex), names, runs, limits, job_dir);
     for (std::size_t i = 0; i < ex.tests.size(); ++i) {
         const TestRun& run = runs[i];

@@ -68,6 +68,29 @@ def student_text(sid):
             pass
     return "\n".join(texts)
 
+HIDDEN_VISIBILITIES = {"hidden", "after_due_date", "after_published"}
+
+def text_before_publication(sid):
+    """What the student can see before grades are published: the handout page, and the parts of
+    Gradescope's results.json whose visibility is not hidden."""
+    texts = []
+    try:
+        with open(f"{out}/report/handout/{sid}.html", encoding="utf-8", errors="replace") as f:
+            texts.append(f.read())
+    except OSError:
+        pass
+    try:
+        with open(f"{out}/students/{sid}/results.json", encoding="utf-8") as f:
+            results = json.load(f)
+        if results.get("visibility") not in HIDDEN_VISIBILITIES:
+            texts.append(str(results.get("output", "")))
+        for t in results.get("tests", []):
+            if t.get("visibility") not in HIDDEN_VISIBILITIES:
+                texts.append(json.dumps(t, ensure_ascii=False))
+    except (OSError, ValueError):
+        pass
+    return "\n".join(texts)
+
 def compile_seconds(sid):
     """The most CPU one compiler run of the student took, from the grader's logs
     ("# compile-x 12.34 s, cpu 11.90 s"): the compile limit is CPU time; wall time depends on the load."""
@@ -117,6 +140,11 @@ for sid, spec in expected.items():
         at = text.find(bad)
         report(at < 0, f"{sid} text: {bad!r} " + ("not shown to the student" if at < 0 else
                "SHOWN to the student: " + text[at:at + 160].replace("\n", " | ")))
+    early = text_before_publication(sid)
+    for bad in spec.get("forbidden_before_publication", []):
+        at = early.find(bad)
+        report(at < 0, f"{sid} before publication: {bad!r} " + ("not shown" if at < 0 else
+               "SHOWN: " + early[at:at + 160].replace("\n", " | ")))
     if "max_compile_cpu_seconds" in spec:
         secs = compile_seconds(sid)
         ok = secs is not None and secs <= spec["max_compile_cpu_seconds"]
