@@ -142,6 +142,7 @@ Config load_config(const std::optional<fs::path>& file, const std::optional<fs::
         if (auto v = t["sandbox"]["user"].value<std::string>()) c.sandbox.user = *v;
         if (auto v = t["sandbox"]["seccomp"].value<bool>()) c.sandbox.seccomp = *v;
         if (auto v = t["sandbox"]["audit"].value<bool>()) c.sandbox.audit = *v;
+        if (auto v = t["sandbox"]["cgroup"].value<std::string>()) c.sandbox.cgroup = *v;
         c.limit_overrides = limits_table(t["limits"].as_table());
         c.harness_sources = string_array(t["kit_layout"]["harness_sources"], c.harness_sources);
         c.include_dirs = string_array(t["kit_layout"]["include_dirs"], c.include_dirs);
@@ -154,6 +155,8 @@ Config load_config(const std::optional<fs::path>& file, const std::optional<fs::
         throw std::runtime_error("hidden_visibility must be one of hidden, after_due_date, after_published, visible");
     if (c.sandbox.mode != "auto" && c.sandbox.mode != "bwrap" && c.sandbox.mode != "rlimits")
         throw std::runtime_error("sandbox.mode must be auto, bwrap or rlimits");
+    if (c.sandbox.cgroup != "auto" && c.sandbox.cgroup != "off")
+        throw std::runtime_error("sandbox.cgroup must be auto or off");
     return c;
 }
 

@@ -79,6 +79,8 @@ struct SandboxConfig {
     // The object audit of student files (audit.hpp). Off only to test the defences behind it
     // (grader/tests/attacks_test.sh --depth): a course has no reason to turn it off.
     bool audit = true;
+    // Per-run cgroups (cgroup.hpp): auto uses them when the host lets the grader create them.
+    std::string cgroup = "auto";  // auto | off
 };
 
 struct Config {

@@ -99,10 +99,12 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
     const bool reported_pass = rec.end && (*rec.end).value("passed", false);
     const std::string all_text = failures + "\n" + run.stderr_text;
 
-    t.log = fmt::format("argv: {}\nexit: {}, signal: {}, timed out: {}, stalled: {}, wall {:.2f} s, cpu {:.2f} s, maxrss {} KB\n"
+    t.log = fmt::format("argv: {}\nexit: {}, signal: {}, timed out: {}, stalled: {}, wall {:.2f} s, cpu {:.2f} s, maxrss {} KB, "
+                        "group peak {} B, group memory hit {}, group pids hit {}\n"
                         "records: run={} start={} end={} done={} foreign_lines={}\nstdout {} bytes, stderr {} bytes\n",
                         fmt::join(run.argv, " "), p.exit_code, p.signal ? signal_name(p.signal) : "-", p.timed_out, p.stalled,
-                        p.wall_seconds, p.cpu_seconds, p.max_rss_kb, rec.run_seen, rec.start_seen, bool(rec.end),
+                        p.wall_seconds, p.cpu_seconds, p.max_rss_kb, p.group_peak_bytes, p.memory_exceeded,
+                        p.processes_exceeded, rec.run_seen, rec.start_seen, bool(rec.end),
                         rec.done_seen, rec.foreign_lines, run.stdout_bytes, run.stderr_bytes);
     if (!run.note.empty()) t.log += run.note + "\n";
 
@@ -124,6 +126,9 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
         set(Verdict::cpu_limit, fmt::format("CPU 시간 제한({}초)을 넘었습니다.", limits.cpu_seconds));
     } else if (p.signal == SIGXFSZ || run.stdout_bytes >= output_limit || run.stderr_bytes >= output_limit) {
         set(Verdict::output_limit, fmt::format("출력이 제한({}KB)을 넘었습니다.", limits.output_kb));
+    } else if (p.memory_exceeded) {
+        set(Verdict::memory_limit, fmt::format("메모리 제한({}MB)을 넘었습니다 (자식 프로세스, /tmp 파일 등을 모두 합한 사용량).",
+                                               limits.memory_mb));
     } else if (ran_out_of_memory(all_text) && !reported_pass) {
         set(Verdict::memory_limit, fmt::format("메모리 제한({}MB)을 넘었습니다 (std::bad_alloc).", limits.memory_mb));
     } else if (p.signal) {

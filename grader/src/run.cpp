@@ -87,6 +87,7 @@ struct ChildSetup : bp::extend::handler {
     const sock_fprog* filter = nullptr;  // outer seccomp filter, installed last (seccomp.hpp)
     int bwrap_filter_fd = -1;            // the inner filter's bytes, for bwrap --seccomp
     int lifeline_fd = -1;                // becomes kLifelineFd (bwrap only)
+    int cgroup_fds[2] = {-1, -1};        // cgroup.procs of the run's groups (cgroup::RunGroup)
     bool drop = false;
     uid_t uid = 0;
     gid_t gid = 0;
@@ -103,6 +104,17 @@ struct ChildSetup : bp::extend::handler {
     template <class Executor>
     void on_exec_setup(Executor&) const {
         ::setpgid(0, 0);
+        // Into the run's cgroups first, while still privileged: everything this process starts
+        // is then counted together.
+        if (cgroup_fds[0] >= 0) {
+            char digits[24];
+            int n = 0;
+            for (long pid = ::syscall(SYS_getpid); pid > 0; pid /= 10) digits[n++] = char('0' + pid % 10);
+            char text[24];
+            for (int i = 0; i < n; ++i) text[i] = digits[n - 1 - i];
+            for (int fd : cgroup_fds)
+                if (fd >= 0 && ::write(fd, text, std::size_t(n)) != n) fail("join cgroup");
+        }
         if (::dup2(in_fd, 0) < 0 || ::dup2(out_fd, 1) < 0 || ::dup2(err_fd, 2) < 0) fail("dup2 stdio");
         if (results_fd >= 0 && ::dup2(results_fd, 3) < 0) fail("dup2 results");
         if (nonce_fd >= 0 && ::dup2(nonce_fd, 4) < 0) fail("dup2 nonce");
@@ -452,8 +464,16 @@ SandboxInfo detect_sandbox(const SandboxConfig& config) {
             throw std::runtime_error("sandbox.mode = bwrap, but bubblewrap cannot create a sandbox here");
     }
     std::string who = s.drop_user ? fmt::format(", as user {}", s.user) : "";
-    const std::string filter = s.seccomp ? " + seccomp" : "";
-    const std::string filter_ko = s.seccomp ? " + 시스템 호출 필터(seccomp)" : "";
+    std::string filter = s.seccomp ? " + seccomp" : "";
+    std::string filter_ko = s.seccomp ? " + 시스템 호출 필터(seccomp)" : "";
+    if (config.cgroup != "off") s.cgroups = cgroup::detect();
+    if (s.cgroups.mode != cgroup::Mode::none) {
+        const char* v = s.cgroups.mode == cgroup::Mode::v2 ? "v2" : "v1";
+        filter = fmt::format(" + cgroup {} (memory and process limits for each test's whole tree)", v) + filter;
+        filter_ko = fmt::format(" + cgroup {}(테스트마다 프로세스 전체의 메모리·프로세스 수 제한)", v) + filter_ko;
+    } else {
+        filter += fmt::format(" (no per-test cgroup: {})", config.cgroup == "off" ? "sandbox.cgroup = off" : s.cgroups.why_not);
+    }
     if (s.bwrap) {
         s.description = "bubblewrap sandbox (no network; only the system runtime, read-only, and the job's own files; "
                         "size-limited /tmp) + rlimits" + filter + who;
@@ -554,6 +574,15 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
         args.insert(args.begin(), {std::to_string(kLifelineFd), std::to_string(kBwrapInfoFd), bp::search_path("bwrap").string()});
     }
 
+    std::optional<cgroup::RunGroup> group;
+    if (spec.limits.group_processes > 0 && sandbox.cgroups.mode != cgroup::Mode::none) {
+        static std::atomic<unsigned long> serial{0};
+        const long tmpfs = sandbox.bwrap ? 3 * tmpfs_size(spec.limits) : 0;  // /tmp, /dev/shm, scratch
+        group.emplace(sandbox.cgroups, fmt::format("run-{}", ++serial), spec.limits.memory_bytes + tmpfs,
+                      spec.limits.group_processes);
+        for (std::size_t i = 0; i < group->join_fds().size() && i < 2; ++i) setup.cgroup_fds[i] = group->join_fds()[i];
+    }
+
     const auto start = std::chrono::steady_clock::now();
     std::error_code ec;
     pid_t pid = 0;
@@ -648,6 +677,12 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
     result.cpu_seconds = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
     result.cpu_seconds = std::max(result.cpu_seconds, watched_cpu);
     result.max_rss_kb = ru.ru_maxrss;
+    if (group && group->active()) {
+        const cgroup::Usage usage = group->usage();
+        result.memory_exceeded = usage.memory_hit;
+        result.processes_exceeded = usage.pids_hit;
+        result.group_peak_bytes = usage.peak_bytes;
+    }
     if (WIFEXITED(status)) {
         result.exited = true;
         result.exit_code = WEXITSTATUS(status);

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "cgroup.hpp"
 #include "config.hpp"
 #include "seccomp.hpp"
 
@@ -41,6 +42,9 @@ struct ProcessLimits {
     // Which seccomp rules (when SandboxInfo::seccomp): the strictest unless a compile step says
     // otherwise, so a test process never runs with the compilers' rules by omission.
     FilterKind filter = FilterKind::test;
+    // > 0: the run gets a cgroup of its own when the host allows (cgroup.hpp): this many
+    // processes (pids.max) and memory_bytes plus its tmpfs mounts for the whole tree together.
+    long group_processes = 0;
 };
 
 struct SandboxInfo {
@@ -53,6 +57,7 @@ struct SandboxInfo {
     std::string user;
     std::string description;  // English, for logs and the report
     std::string description_ko;
+    cgroup::Support cgroups;  // mode none: no per-run groups
 };
 
 // Probes bubblewrap (a real sandboxed /bin/true) according to config.mode.
@@ -95,6 +100,10 @@ struct ProcessResult {
     int signal = 0;  // also decoded from bwrap's 128+N
     double wall_seconds = 0, cpu_seconds = 0;
     long max_rss_kb = 0;
+    // From the run's cgroup (ProcessLimits::group_processes), when it had one.
+    bool memory_exceeded = false;     // the kernel killed the tree at the group's memory limit
+    bool processes_exceeded = false;  // a fork failed at the group's process limit
+    long group_peak_bytes = -1;
     // Captured output (memfd mode): sizes as written, text up to a cap.
     std::string stdout_text, stderr_text, results_text;
     bool results_overflow = false;  // the results pipe carried more than the grader keeps

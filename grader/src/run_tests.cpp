@@ -161,6 +161,8 @@ Outcome run_binary(const BatchContext& ctx, const fs::path& binary, const std::v
     // parallel jobs (a compiler is 4, a sandboxed test 3) and bwrap orphans not reaped yet
     // (run.cpp reaps every 8 runs): leave them room.
     spec.limits.processes = limits.processes + 8L * ctx.jobs + 16;
+    // The sandbox's own processes (grader-lifeline, bwrap, its namespace init) on top.
+    spec.limits.group_processes = limits.processes + 4;
     spec.view.hide = ctx.hidden_paths;
     spec.view.read_only = {binary};
     spec.view.scratch = {scratch};  // a size-limited tmpfs in the sandbox

@@ -106,7 +106,23 @@ def compile_seconds(sid):
                     longest = max(longest or 0.0, float(m.group(1)))
     return longest
 
+def sandbox_line():
+    """The sandbox a student's grade.json says was active (the same for the whole batch)."""
+    for sid in sorted(os.listdir(f"{out}/students")):
+        try:
+            return json.load(open(f"{out}/students/{sid}/grade.json", encoding="utf-8")).get("sandbox_note_ko", "")
+        except (OSError, ValueError):
+            continue
+    return ""
+has_cgroup = "+ cgroup v" in sandbox_line()
+print(f"sandbox: {sandbox_line()}")
+
 for sid, spec in expected.items():
+    if spec.get("requires_cgroup", False) and not has_cgroup:
+        # Said, neither counted as passed nor as failed: this host lets the grader create no
+        # cgroups, so the defence under test is absent (docs/security.md "Sandbox and limits").
+        print(f"not checked {sid}: needs per-test cgroups, which this host does not offer")
+        continue
     if depth and spec.get("audit_only", False):
         # Nothing behind the audit stops these (docs/security.md, "Limits of the mechanism"):
         # said, neither counted as passed nor as failed.

@@ -786,3 +786,65 @@ TEST_CASE("proc stat: the fields the watcher reads, reaped children included") {
     CHECK(st.cutime == 30);
     CHECK(st.cstime == 10);
 }
+
+namespace {
+// A directory tree that imitates cgroupfs: control files are plain files the test writes first.
+struct FakeCgroupfs {
+    fs::path root = fs::temp_directory_path() / fmt::format("grader-cgroupfs-{}-{}", ::getpid(), random_hex(4));
+    fs::path self_file = root / "self-cgroup";
+    fs::path sys = root / "sys";
+    explicit FakeCgroupfs(const std::string& self) {
+        fs::create_directories(sys);
+        std::ofstream(self_file) << self;
+    }
+    ~FakeCgroupfs() { fs::remove_all(root); }
+    void put(const fs::path& rel, const std::string& text) {
+        fs::create_directories((sys / rel).parent_path());
+        std::ofstream(sys / rel) << text;
+    }
+    std::string get(const fs::path& p) { return read_file(p).value_or("<missing>"); }
+};
+}  // namespace
+
+TEST_CASE("cgroups: a delegated cgroup v2 subtree gives each run memory.max and pids.max") {
+    FakeCgroupfs fake("0::/system.slice/grader.service\n");
+    fake.put("cgroup.controllers", "cpu memory pids\n");
+    fake.put("system.slice/grader.service/cgroup.subtree_control", "memory pids\n");
+    const cgroup::Support s = cgroup::detect(fake.sys, fake.self_file);
+    REQUIRE(s.mode == cgroup::Mode::v2);
+    CHECK(s.memory_dir == fake.sys / "system.slice/grader.service" / fmt::format("aio-grader-{}", ::getpid()));
+    CHECK(s.pids_dir == s.memory_dir);
+    CHECK(fake.get(s.memory_dir / "cgroup.subtree_control") == "+memory +pids");
+    {
+        cgroup::RunGroup g(s, "run-1", 24L << 20, 68);
+        REQUIRE(g.active());
+        REQUIRE(g.join_fds().size() == 1);
+        const fs::path dir = s.memory_dir / "run-1";
+        CHECK(fake.get(dir / "memory.max") == std::to_string((24L << 20) + (32L << 20)));
+        CHECK(fake.get(dir / "pids.max") == "68");
+        CHECK(fake.get(dir / "memory.swap.max") == "0");
+        CHECK(fake.get(dir / "memory.oom.group") == "1");
+        CHECK(::write(g.join_fds()[0], "4242", 4) == 4);
+        CHECK(g.usage().memory_hit == false);
+        fake.put(fs::relative(dir / "memory.events", fake.sys), "low 0\nhigh 0\nmax 7\noom 1\noom_kill 1\n");
+        fake.put(fs::relative(dir / "pids.events", fake.sys), "max 2\n");
+        const cgroup::Usage u = g.usage();
+        CHECK(u.memory_hit);
+        CHECK(u.oom_kills == 1);
+        CHECK(u.pids_hit);
+        // The run's group stays while it has files (a fake cannot rmdir them); the real kernel
+        // removes control files with the group.
+    }
+}
+
+TEST_CASE("cgroups: without delegated controllers there are no groups, and the reason is said") {
+    FakeCgroupfs fake("0::/user.slice\n");
+    fake.put("cgroup.controllers", "cpu memory pids\n");
+    fake.put("user.slice/cgroup.subtree_control", "cpu\n");
+    const cgroup::Support s = cgroup::detect(fake.sys, fake.self_file);
+    CHECK(s.mode == cgroup::Mode::none);
+    CHECK_THAT(s.why_not, Catch::Contains("does not delegate the memory and pids controllers"));
+    cgroup::RunGroup g(s, "run-1", 24L << 20, 68);
+    CHECK_FALSE(g.active());
+    CHECK(g.join_fds().empty());
+}
