@@ -5,9 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -73,10 +75,19 @@ bool remove_group(const fs::path& dir) {
     return false;
 }
 
-std::mutex g_busy_mutex;
-std::vector<fs::path> g_busy;  // groups that could not be removed yet (release retries them)
 
-// The grader's own groups, removed when the grader exits (an empty group costs the host little,
+// Groups are reused: creating and removing a memory cgroup costs about 12 ms on a loaded v1 host
+// (bench/process_cost.cpp), more than many tests take. A group goes back to the pool when it is
+// empty after its run; the counters the kernel never resets are read as differences.
+struct PooledGroup {
+    std::vector<fs::path> dirs;  // memory first (v1: then pids)
+};
+std::mutex g_pool_mutex;
+std::vector<PooledGroup> g_pool;
+unsigned long g_next_slot = 0;
+
+// Defined after the pool, which its destructor uses (static objects are
+// destroyed in reverse order). The grader's own groups, removed when the grader exits (an empty group costs the host little,
 // but a batch should leave nothing behind).
 struct OwnGroups {
     std::mutex mutex;
@@ -190,35 +201,83 @@ Support detect(const fs::path& sys_root, const fs::path& self_cgroup) {
     return v1;
 }
 
-RunGroup::RunGroup(const Support& support, const std::string& name, long memory_bytes, long max_processes) {
+namespace {
+
+bool still_has_processes(const fs::path& dir) {
+    const auto procs = read_file(dir / "cgroup.procs", 65536);
+    return procs && procs->find_first_not_of(" \n") != std::string::npos;
+}
+
+// Kills what is left in the group (bwrap's orphan, a straggler) without waiting for it to go:
+// the group is taken again only once it is empty (take_pooled).
+void kill_members(const fs::path& dir) {
+    const auto procs = read_file(dir / "cgroup.procs", 65536);
+    if (!procs) return;
+    std::istringstream in(*procs);
+    for (long pid; in >> pid;) ::kill(pid_t(pid), SIGKILL);
+}
+
+std::optional<PooledGroup> take_pooled(const Support& support) {
+    std::lock_guard lock(g_pool_mutex);
+    for (auto it = g_pool.begin(); it != g_pool.end(); ++it) {
+        if (it->dirs.front().parent_path() != support.memory_dir) continue;
+        if (std::any_of(it->dirs.begin(), it->dirs.end(), still_has_processes)) continue;  // still draining
+        PooledGroup g = std::move(*it);
+        g_pool.erase(it);
+        return g;
+    }
+    return std::nullopt;
+}
+
+std::optional<PooledGroup> create_group(const Support& support) {
+    std::string name;
+    {
+        std::lock_guard lock(g_pool_mutex);
+        name = fmt::format("slot-{}", ++g_next_slot);
+    }
+    PooledGroup g;
+    for (const fs::path& parent : {support.memory_dir, support.pids_dir}) {
+        if (!g.dirs.empty() && parent == support.memory_dir) break;  // v2: one group for both
+        const fs::path dir = parent / name;
+        if (::mkdir(dir.c_str(), 0755) != 0) {
+            for (const auto& d : g.dirs) remove_group(d);
+            return std::nullopt;
+        }
+        g.dirs.push_back(dir);
+    }
+    return g;
+}
+
+}  // namespace
+
+RunGroup::RunGroup(const Support& support, long memory_bytes, long max_processes) {
     if (support.mode == Mode::none) return;
     mode_ = support.mode;
-    const long limit = memory_bytes + kGroupSlackBytes;
-    std::vector<std::pair<fs::path, std::vector<std::pair<std::string, std::string>>>> groups;
+    std::optional<PooledGroup> g = take_pooled(support);
+    if (!g) g = create_group(support);
+    if (!g) return;
+    dirs_ = std::move(g->dirs);
+    const std::string limit = std::to_string(memory_bytes + kGroupSlackBytes);
+    const std::string pids = std::to_string(max_processes);
+    const fs::path& memory = dirs_.front();
+    bool ok;
     if (mode_ == Mode::v2) {
-        groups.push_back({support.memory_dir / name,
-                          {{"memory.max", std::to_string(limit)}, {"pids.max", std::to_string(max_processes)}}});
-    } else {
-        groups.push_back({support.memory_dir / name, {{"memory.limit_in_bytes", std::to_string(limit)}}});
-        groups.push_back({support.pids_dir / name, {{"pids.max", std::to_string(max_processes)}}});
-    }
-    bool ok = true;
-    for (const auto& [dir, settings] : groups) {
-        if (::mkdir(dir.c_str(), 0755) != 0) {
-            ok = false;
-            break;
-        }
-        dirs_.push_back(dir);
-        for (const auto& [file, value] : settings) ok = ok && write_text(dir / file, value);
-        if (!ok) break;
-    }
-    if (ok && mode_ == Mode::v2) {
+        ok = write_text(memory / "memory.max", limit) && write_text(memory / "pids.max", pids);
         // No swap to spill into, and one OOM kill ends the whole tree, so a run over its memory
         // ends as one event (as a lone process killed at RLIMIT_AS would), not a half-killed tree.
-        write_text(dirs_[0] / "memory.swap.max", "0");
-        write_text(dirs_[0] / "memory.oom.group", "1");
-    } else if (ok) {
-        write_text(dirs_[0] / "memory.memsw.limit_in_bytes", std::to_string(limit));  // only with swap accounting
+        write_text(memory / "memory.swap.max", "0");
+        write_text(memory / "memory.oom.group", "1");
+        write_text(memory / "memory.peak", "0");  // Linux 6.12+: this run's peak from here
+        oom_kills_before_ = read_key(memory / "memory.events", "oom_kill");
+        oom_events_before_ = read_key(memory / "memory.events", "oom");
+        pids_max_before_ = read_key(memory / "pids.events", "max");
+    } else {
+        write_text(memory / "memory.memsw.limit_in_bytes", "-1");  // memsw >= limit at every step
+        ok = write_text(memory / "memory.limit_in_bytes", limit) && write_text(dirs_[1] / "pids.max", pids);
+        write_text(memory / "memory.memsw.limit_in_bytes", limit);  // only with swap accounting
+        write_text(memory / "memory.max_usage_in_bytes", "0");      // this run's peak from here
+        oom_kills_before_ = read_key(memory / "memory.oom_control", "oom_kill");
+        pids_max_before_ = read_key(dirs_[1] / "pids.events", "max");
     }
     for (std::size_t i = 0; ok && i < dirs_.size(); ++i) {
         const int fd = ::open((dirs_[i] / "cgroup.procs").c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
@@ -235,11 +294,10 @@ RunGroup::RunGroup(const Support& support, const std::string& name, long memory_
 
 RunGroup::~RunGroup() {
     for (int fd : join_fds_) ::close(fd);
-    for (const auto& d : dirs_) {
-        if (remove_group(d)) continue;
-        std::lock_guard lock(g_busy_mutex);
-        g_busy.push_back(d);
-    }
+    if (dirs_.empty()) return;
+    for (const auto& d : dirs_) kill_members(d);
+    std::lock_guard lock(g_pool_mutex);
+    g_pool.push_back({std::move(dirs_)});
 }
 
 Usage RunGroup::usage() const {
@@ -248,27 +306,31 @@ Usage RunGroup::usage() const {
     const fs::path& memory = dirs_[0];
     if (mode_ == Mode::v2) {
         u.peak_bytes = read_long(memory / "memory.peak");
-        u.oom_kills = read_key(memory / "memory.events", "oom_kill");
-        u.memory_hit = u.oom_kills > 0 || read_key(memory / "memory.events", "oom") > 0;
-        u.pids_hit = read_key(memory / "pids.events", "max") > 0;
+        u.oom_kills = read_key(memory / "memory.events", "oom_kill") - oom_kills_before_;
+        u.memory_hit = u.oom_kills > 0 || read_key(memory / "memory.events", "oom") > oom_events_before_;
+        u.pids_hit = read_key(memory / "pids.events", "max") > pids_max_before_;
     } else {
         u.peak_bytes = read_long(memory / "memory.max_usage_in_bytes");
-        u.oom_kills = read_key(memory / "memory.oom_control", "oom_kill");
         // Not memory.failcnt: reaching the limit first reclaims page cache, which is no failure.
+        u.oom_kills = read_key(memory / "memory.oom_control", "oom_kill") - oom_kills_before_;
         u.memory_hit = u.oom_kills > 0 || read_key(memory / "memory.oom_control", "under_oom") > 0;
-        u.pids_hit = read_key(dirs_[1] / "pids.events", "max") > 0;
+        u.pids_hit = read_key(dirs_[1] / "pids.events", "max") > pids_max_before_;
     }
     return u;
 }
 
 void release(const Support& support) {
     if (support.mode == Mode::none) return;
-    std::vector<fs::path> busy;
+    std::vector<PooledGroup> pooled;
     {
-        std::lock_guard lock(g_busy_mutex);
-        busy.swap(g_busy);
+        std::lock_guard lock(g_pool_mutex);
+        for (auto it = g_pool.begin(); it != g_pool.end();) {
+            if (it->dirs.front().parent_path() == support.memory_dir) pooled.push_back(std::move(*it)), it = g_pool.erase(it);
+            else ++it;
+        }
     }
-    for (const auto& d : busy) remove_group(d);
+    for (const auto& g : pooled)
+        for (const auto& d : g.dirs) remove_group(d);
     remove_group(support.memory_dir);
     if (support.pids_dir != support.memory_dir) remove_group(support.pids_dir);
 }

@@ -38,12 +38,13 @@ struct Usage {
     bool pids_hit = false;    // a fork failed at the process limit
 };
 
-// One run's group. Created before the child starts; the child joins it (join_fds: each an open
-// cgroup.procs, to which it writes its own pid before dropping privileges). The destructor kills
-// whatever is left in it and removes it.
+// One run's group, from a pool of the grader's groups (made when the pool is empty). Set up
+// before the child starts; the child joins it (join_fds: each an open cgroup.procs, to which it
+// writes its own pid before dropping privileges). The destructor kills whatever is left in it
+// and returns it to the pool, which hands it out again once it is empty.
 class RunGroup {
 public:
-    RunGroup(const Support& support, const std::string& name, long memory_bytes, long max_processes);
+    RunGroup(const Support& support, long memory_bytes, long max_processes);
     ~RunGroup();
     RunGroup(const RunGroup&) = delete;
     RunGroup& operator=(const RunGroup&) = delete;
@@ -56,9 +57,11 @@ private:
     Mode mode_ = Mode::none;
     std::vector<fs::path> dirs_;  // memory first (v1: then pids)
     std::vector<int> join_fds_;
+    // The kernel's cumulative counters when this run began (the group may have had runs before).
+    long oom_kills_before_ = 0, oom_events_before_ = 0, pids_max_before_ = 0;
 };
 
-// Removes the grader's groups (at exit; runs whose leftovers were still dying are retried).
+// Removes the grader's groups (done at exit for every group detect() made).
 void release(const Support& support);
 
 }  // namespace grader::cgroup

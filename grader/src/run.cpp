@@ -576,10 +576,8 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
 
     std::optional<cgroup::RunGroup> group;
     if (spec.limits.group_processes > 0 && sandbox.cgroups.mode != cgroup::Mode::none) {
-        static std::atomic<unsigned long> serial{0};
         const long tmpfs = sandbox.bwrap ? 3 * tmpfs_size(spec.limits) : 0;  // /tmp, /dev/shm, scratch
-        group.emplace(sandbox.cgroups, fmt::format("run-{}", ++serial), spec.limits.memory_bytes + tmpfs,
-                      spec.limits.group_processes);
+        group.emplace(sandbox.cgroups, spec.limits.memory_bytes + tmpfs, spec.limits.group_processes);
         for (std::size_t i = 0; i < group->join_fds().size() && i < 2; ++i) setup.cgroup_fds[i] = group->join_fds()[i];
     }
 

@@ -816,10 +816,10 @@ TEST_CASE("cgroups: a delegated cgroup v2 subtree gives each run memory.max and 
     CHECK(s.pids_dir == s.memory_dir);
     CHECK(fake.get(s.memory_dir / "cgroup.subtree_control") == "+memory +pids");
     {
-        cgroup::RunGroup g(s, "run-1", 24L << 20, 68);
+        cgroup::RunGroup g(s, 24L << 20, 68);
         REQUIRE(g.active());
         REQUIRE(g.join_fds().size() == 1);
-        const fs::path dir = s.memory_dir / "run-1";
+        const fs::path dir = s.memory_dir / "slot-1";
         CHECK(fake.get(dir / "memory.max") == std::to_string((24L << 20) + (32L << 20)));
         CHECK(fake.get(dir / "pids.max") == "68");
         CHECK(fake.get(dir / "memory.swap.max") == "0");
@@ -832,9 +832,15 @@ TEST_CASE("cgroups: a delegated cgroup v2 subtree gives each run memory.max and 
         CHECK(u.memory_hit);
         CHECK(u.oom_kills == 1);
         CHECK(u.pids_hit);
-        // The run's group stays while it has files (a fake cannot rmdir them); the real kernel
-        // removes control files with the group.
+        std::ofstream(dir / "cgroup.procs", std::ios::trunc);  // the run's processes are gone
     }
+    // The group is reused by the next run, whose counters start from what the last one left.
+    cgroup::RunGroup next(s, 16L << 20, 20);
+    REQUIRE(next.active());
+    CHECK(fake.get(s.memory_dir / "slot-1" / "pids.max") == "20");
+    CHECK_FALSE(fs::exists(s.memory_dir / "slot-2"));
+    CHECK_FALSE(next.usage().memory_hit);
+    CHECK_FALSE(next.usage().pids_hit);
 }
 
 TEST_CASE("cgroups: without delegated controllers there are no groups, and the reason is said") {
@@ -844,7 +850,7 @@ TEST_CASE("cgroups: without delegated controllers there are no groups, and the r
     const cgroup::Support s = cgroup::detect(fake.sys, fake.self_file);
     CHECK(s.mode == cgroup::Mode::none);
     CHECK_THAT(s.why_not, Catch::Contains("does not delegate the memory and pids controllers"));
-    cgroup::RunGroup g(s, "run-1", 24L << 20, 68);
+    cgroup::RunGroup g(s, 24L << 20, 68);
     CHECK_FALSE(g.active());
     CHECK(g.join_fds().empty());
 }
