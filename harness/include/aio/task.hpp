@@ -238,6 +238,7 @@ class [[nodiscard]] task {
 public:
     using promise_type = detail::Promise<T>;
     using handle_type = std::coroutine_handle<promise_type>;
+    using value_type = T;
 
     task() = default;
     explicit task(handle_type h) noexcept : h_(h) { h_.promise().retain(); }
