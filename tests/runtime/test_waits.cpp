@@ -598,3 +598,52 @@ aio::task<> shield_main() {
 TEST_CASE("shield: cancelling the waiter spares the task; cancelling the task reaches the waiter", "[waits][shield]") {
     CHECK(rt::trace_of(shield_main()) == rt::expected_trace("shield_cancel"));
 }
+
+namespace {
+
+aio::task<> never_done() {
+    aio::Future<> never = aio::create_future();
+    co_await never;
+}
+
+aio::task<> stuck_in_wait() {
+    std::vector<aio::Task<>> tasks{aio::create_task(never_done())};
+    co_await aio::wait(tasks);
+}
+
+aio::task<> stuck_in_as_completed() {
+    std::vector<aio::Task<>> tasks{aio::create_task(never_done())};
+    for (auto next : aio::as_completed(tasks)) co_await next;
+}
+
+aio::task<> stuck_in_cancel() {
+    // wait_for's deadline passed; the task it cancels ignores the cancellation and waits forever.
+    auto t = aio::create_task([]() -> aio::task<> {
+        try {
+            co_await aio::sleep(10);
+        } catch (const aio::CancelledError&) {
+        }
+        co_await never_done();
+    }());
+    co_await aio::wait_for(t, 1);
+}
+
+std::string deadlock_of(aio::task<> main) {
+    rt::VirtualScenario scenario;
+    try {
+        aio::run(std::move(main), scenario.options);
+    } catch (const aio::DeadlockError& e) {
+        return e.what();
+    }
+    return "no deadlock";
+}
+
+}  // namespace
+
+TEST_CASE("a deadlock names the wait, as_completed or wait_for a task is stuck in", "[waits][guards]") {
+    CHECK_THAT(deadlock_of(stuck_in_wait()), Catch::Contains("작업 'stuck_in_wait': 기다리는 중 → wait(작업 1개, ALL_COMPLETED)"));
+    CHECK_THAT(deadlock_of(stuck_in_as_completed()),
+               Catch::Contains("작업 'stuck_in_as_completed': 기다리는 중 → as_completed(작업 1개 중 1개 남음)"));
+    CHECK_THAT(deadlock_of(stuck_in_cancel()),
+               Catch::Contains("작업 'stuck_in_cancel': 기다리는 중 → 취소한 작업 "));
+}

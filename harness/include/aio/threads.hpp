@@ -25,12 +25,10 @@
 namespace aio {
 namespace detail {
 
-// Runs `work` outside the current task (virtual clock) and restores it.
-void run_outside_task(const std::function<void()>& work);
-// Posts `deliver` (retained once for the post) to `loop` from a worker thread; when the loop is
-// gone it is leaked rather than released off the loop's thread.
-void deliver_from_thread(EventLoop* loop, Callable* deliver);
-void thread_started(EventLoop& loop);  // the loop waits for a thread: no deadlock meanwhile
+// Runs `work` as to_thread does on this clock (a thread, or at once outside any task), then
+// queues `deliver` on the loop (call_soon_threadsafe / call_soon). Takes `deliver`'s first
+// reference; a thread that outlives its loop leaks it rather than release it off the loop thread.
+void start_thread_work(std::function<void()> work, Callable* deliver);
 
 template <class R>
 struct ThreadOutcome {
@@ -66,27 +64,11 @@ auto to_thread(F func, Args... args) -> task<std::invoke_result_t<F&, Args&...>>
         return std::apply(func, tup);
     };
     Future<R> fut = create_future<R>();
-    Loop loop = get_running_loop();
-    if (clock::is_virtual()) {
-        auto outcome = std::make_shared<detail::ThreadOutcome<R>>();
-        detail::run_outside_task([&] { outcome->run(call); });
-        loop.call_soon([outcome, fut]() mutable { outcome->set(fut); });
-    } else {
-        detail::EventLoop* impl = &loop.impl();
-        detail::thread_started(*impl);
-        // Built here: the worker touches no reference count, only the outcome (a shared_ptr)
-        // and the post of this callback, which already holds the post's reference.
-        auto outcome = std::make_shared<detail::ThreadOutcome<R>>();
-        auto* deliver = new detail::Callback([impl, outcome, fut]() mutable {
-            impl->external_wait_end();
-            outcome->set(fut);
-        });
-        deliver->retain();
-        std::thread([impl, outcome, deliver, call = std::move(call)]() mutable {
-            outcome->run(call);
-            detail::deliver_from_thread(impl, deliver);
-        }).detach();
-    }
+    auto outcome = std::make_shared<detail::ThreadOutcome<R>>();
+    // Built here, on the loop's thread: the worker touches no reference count, only the outcome
+    // (a shared_ptr) and the post of `deliver`.
+    auto* deliver = new detail::Callback([outcome, fut]() mutable { outcome->set(fut); });
+    detail::start_thread_work([outcome, call = std::move(call)]() mutable { outcome->run(call); }, deliver);
     co_return co_await fut;
 }
 
