@@ -366,3 +366,58 @@ TEST_CASE("to_thread on the real clock: a thread, and the loop keeps running mea
     for (const auto& line : aio::trace::current().lines) texts += line.text + "\n";
     CHECK(texts == "tick 0\ntick 1\ntick 2\nto_thread -> 5\n");
 }
+
+namespace {
+
+aio::task<> timer_rebuild_main() {
+    aio::Loop loop = aio::get_running_loop();
+    std::vector<aio::TimerHandle> hs;
+    for (int i = 0; i < 150; ++i) hs.push_back(loop.call_later(1 + (i % 3) * 0.5, [i] { aio::print("t{}", i); }));
+    for (int i = 0; i < 150; ++i)
+        if (i % 3 != 1) hs[std::size_t(i)].cancel();
+    co_await aio::sleep(0);
+    std::vector<aio::TimerHandle> more;
+    for (int i = 0; i < 5; ++i) more.push_back(loop.call_later(1.5, [i] { aio::print("m{}", i); }));
+    more[2].cancel();
+    aio::Future<std::string> fut = aio::create_future<std::string>();
+    loop.call_later(3, [fut]() mutable {
+        if (!fut.cancelled()) fut.set_result("late");
+    });
+    try {
+        co_await aio::wait_for(fut, 2.5);
+    } catch (const aio::TimeoutError&) {
+        aio::print("future timed out, cancelled {}", py_bool(fut.cancelled()));
+    }
+    aio::Future<std::string> fut2 = aio::create_future<std::string>();
+    loop.call_later(0.5, [fut2]() mutable { fut2.set_result("early"); });
+    aio::print("wait_for future -> {}", co_await aio::wait_for(fut2, 1));
+}
+
+}  // namespace
+
+// [python timer_handles_rebuild]
+// import asyncio
+// async def main():
+//     loop = asyncio.get_running_loop()
+//     hs = [loop.call_later(1 + (i % 3) * 0.5, print, f"t{i}") for i in range(150)]
+//     for i, h in enumerate(hs):
+//         if i % 3 != 1:
+//             h.cancel()
+//     await asyncio.sleep(0)
+//     more = [loop.call_later(1.5, print, f"m{i}") for i in range(5)]
+//     more[2].cancel()
+//     fut = loop.create_future()
+//     loop.call_later(3, lambda: fut.cancelled() or fut.set_result("late"))
+//     try:
+//         await asyncio.wait_for(fut, 2.5)
+//     except asyncio.TimeoutError:
+//         print(f"future timed out, cancelled {fut.cancelled()}")
+//     fut2 = loop.create_future()
+//     loop.call_later(0.5, fut2.set_result, "early")
+//     print(f"wait_for future -> {await asyncio.wait_for(fut2, 1)}")
+// asyncio.run(main())
+// [end python]
+TEST_CASE("cancelled timer handles: more than half of over 100 rebuild the heap, as asyncio; wait_for on futures",
+          "[loop_api][heapq]") {
+    CHECK(rt::trace_of(timer_rebuild_main()) == rt::expected_trace("timer_handles_rebuild"));
+}

@@ -103,6 +103,15 @@ task<T> wait_for(task<T> coroutine, std::optional<double> timeout) {
     if (!timeout) co_return co_await std::move(coroutine);
     co_return co_await detail::wait_for_future(create_task(std::move(coroutine)), *timeout);
 }
+// A named coroutine object (an lvalue): one Korean error at the caller's line.
+template <class T>
+task<T> wait_for(task<T>& coroutine, std::optional<double> timeout) {
+    static_assert(detail::always_false<T>,
+                  "wait_for: 이름 붙인 코루틴 객체는 std::move(c) 로 넘기세요 - aio::wait_for(std::move(c), 초) 또는 "
+                  "aio::wait_for(f(), 초)");
+    (void)coroutine, (void)timeout;
+    return {};
+}
 
 // asyncio.Timeout: cancels the task that entered it at its deadline; exit() turns that
 // cancellation into TimeoutError. Copies share one state.
