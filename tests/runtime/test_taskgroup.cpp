@@ -165,3 +165,141 @@ TEST_CASE("TaskGroup: a deadlock names the group the parent waits in", "[taskgro
         CHECK_THAT(what, Catch::Contains("작업 'stuck_child': 기다리는 중 → 퓨처(aio::Future)"));
     }
 }
+
+namespace {
+
+aio::task<std::string> quiet(std::string name, double seconds) {
+    try {
+        co_await aio::sleep(seconds);
+    } catch (const aio::CancelledError&) {
+        aio::print("{} cancelled", name);
+        throw;
+    }
+    aio::print("{} done", name);
+    co_return name;
+}
+
+aio::task<> in_wait(aio::Task<std::string> t) {
+    try {
+        std::vector<aio::Task<std::string>> ts{t};
+        co_await aio::wait(ts);
+    } catch (const aio::CancelledError&) {
+        aio::print("in_wait cancelled, t done {}", t.done() ? "True" : "False");
+        throw;
+    }
+}
+
+aio::task<> in_as_completed(aio::Task<std::string> t) {
+    std::vector<aio::Task<std::string>> ts{t};
+    for (auto f : aio::as_completed(ts)) {
+        try {
+            co_await f;
+        } catch (const aio::CancelledError&) {
+            aio::print("in_as_completed cancelled");
+            throw;
+        }
+    }
+}
+
+aio::task<> grouped() {
+    co_await aio::task_group([](aio::TaskGroup& tg) -> aio::task<> {
+        tg.create_task(quiet("g1", 5));
+        co_return;
+    });
+    aio::print("not reached");
+}
+
+aio::task<> cancel_while_waiting_main() {
+    try {
+        co_await aio::timeout(1.5, aio::task_group([](aio::TaskGroup& tg) -> aio::task<> {
+                                  tg.create_task(quiet("one", 1));
+                                  tg.create_task(quiet("three", 3));
+                                  co_return;
+                              }));
+    } catch (const aio::TimeoutError&) {
+        aio::print("group timed out");
+    }
+    auto t = aio::create_task(quiet("w", 5));
+    auto iw = aio::create_task(in_wait(t));
+    co_await aio::sleep(1);
+    iw.cancel();
+    std::vector<aio::Task<>> just_iw{iw};
+    co_await aio::wait(just_iw);
+    auto ia = aio::create_task(in_as_completed(t));
+    co_await aio::sleep(1);
+    ia.cancel();
+    std::vector<aio::Task<>> just_ia{ia};
+    co_await aio::wait(just_ia);
+    aio::print("t still running: {}", t.done() ? "False" : "True");
+    t.cancel();
+    auto g = aio::create_task(grouped());
+    co_await aio::sleep(1);
+    g.cancel();
+    try {
+        co_await g;
+    } catch (const aio::CancelledError&) {
+        aio::print("grouped cancelled {}", g.cancelled() ? "True" : "False");
+    }
+}
+
+}  // namespace
+
+// [python cancel_while_waiting]
+// import asyncio
+// async def job(name, seconds):
+//     try:
+//         await asyncio.sleep(seconds)
+//     except asyncio.CancelledError:
+//         print(f"{name} cancelled")
+//         raise
+//     print(f"{name} done")
+//     return name
+// async def in_wait(t):
+//     try:
+//         await asyncio.wait([t])
+//     except asyncio.CancelledError:
+//         print(f"in_wait cancelled, t done {t.done()}")
+//         raise
+// async def in_as_completed(t):
+//     for f in asyncio.as_completed([t]):
+//         try:
+//             await f
+//         except asyncio.CancelledError:
+//             print("in_as_completed cancelled")
+//             raise
+// async def grouped():
+//     async with asyncio.TaskGroup() as tg:
+//         tg.create_task(job("g1", 5))
+//     print("not reached")
+// async def main():
+//     try:
+//         async with asyncio.timeout(1.5):
+//             async with asyncio.TaskGroup() as tg:
+//                 tg.create_task(job("one", 1))
+//                 tg.create_task(job("three", 3))
+//     except TimeoutError:
+//         print("group timed out")
+//     t = asyncio.create_task(job("w", 5))
+//     iw = asyncio.create_task(in_wait(t))
+//     await asyncio.sleep(1)
+//     iw.cancel()
+//     await asyncio.wait([iw])
+//     ia = asyncio.create_task(in_as_completed(t))
+//     await asyncio.sleep(1)
+//     ia.cancel()
+//     await asyncio.wait([ia])
+//     print(f"t still running: {not t.done()}")
+//     t.cancel()
+//     g = asyncio.create_task(grouped())
+//     await asyncio.sleep(1)
+//     g.cancel()
+//     try:
+//         await g
+//     except asyncio.CancelledError:
+//         print(f"grouped cancelled {g.cancelled()}")
+// asyncio.run(main())
+// [end python]
+TEST_CASE("cancellation while waiting: timeout around a TaskGroup, a task in wait, in as_completed, in a group",
+          "[taskgroup][waits][cancel]") {
+    CHECK(rt::trace_of(cancel_while_waiting_main()) == rt::expected_trace("cancel_while_waiting"));
+}
