@@ -647,3 +647,55 @@ TEST_CASE("a deadlock names the wait, as_completed or wait_for a task is stuck i
     CHECK_THAT(deadlock_of(stuck_in_cancel()),
                Catch::Contains("작업 'stuck_in_cancel': 기다리는 중 → 취소한 작업 "));
 }
+
+namespace {
+
+aio::task<double> seconds_job(std::string name, double seconds) {
+    try {
+        co_await aio::sleep(seconds);
+    } catch (const aio::CancelledError&) {
+        aio::print("{} cancelled", name);
+        throw;
+    }
+    aio::print("{} done", name);
+    co_return seconds;
+}
+
+aio::task<> wait_for_gather_main() {
+    auto [a, b] = co_await aio::wait_for(aio::gather(seconds_job("a", 1), seconds_job("b", 2)), 3);
+    aio::print("gathered {} {}", a, b);
+    try {
+        co_await aio::wait_for(aio::gather(seconds_job("c", 1), seconds_job("d", 5), seconds_job("e", 6)), 2);
+    } catch (const aio::TimeoutError&) {
+        aio::print("gather timed out");
+    }
+    auto [r] = co_await aio::wait_for(aio::gather_outcomes(seconds_job("f", 1)), std::nullopt);
+    aio::print("no timeout [{}]", r.value());
+}
+
+}  // namespace
+
+// [python wait_for_gather]
+// import asyncio
+// async def job(name, seconds):
+//     try:
+//         await asyncio.sleep(seconds)
+//     except asyncio.CancelledError:
+//         print(f"{name} cancelled")
+//         raise
+//     print(f"{name} done")
+//     return seconds
+// async def main():
+//     a, b = await asyncio.wait_for(asyncio.gather(job("a", 1), job("b", 2)), 3)
+//     print(f"gathered {a} {b}")
+//     try:
+//         await asyncio.wait_for(asyncio.gather(job("c", 1), job("d", 5), job("e", 6)), 2)
+//     except asyncio.TimeoutError:
+//         print("gather timed out")
+//     r = await asyncio.wait_for(asyncio.gather(job("f", 1), return_exceptions=True), None)
+//     print(f"no timeout {r}")
+// asyncio.run(main())
+// [end python]
+TEST_CASE("wait_for(gather(...)): the timeout cancels the gather's children and waits for them", "[waits][wait_for]") {
+    CHECK(rt::trace_of(wait_for_gather_main()) == rt::expected_trace("wait_for_gather"));
+}

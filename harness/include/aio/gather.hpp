@@ -138,6 +138,15 @@ public:
         if (state_->error()) std::rethrow_exception(state_->error());
         return collect_(*state_);
     }
+    // The gathering future as wait_for sees it (asyncio: a _GatheringFuture).
+    GatherState* state() const noexcept { return state_; }
+    bool done() const noexcept { return state_->done(); }
+    auto result() {
+        if (!state_->done()) throw InvalidStateError();
+        if (state_->cancelled()) state_->throw_cancelled();
+        if (state_->error()) std::rethrow_exception(state_->error());
+        return collect_(*state_);
+    }
     // `auto [a, b] = aio::gather(...)` without co_await decomposes the awaitable itself: the
     // std::tuple_size below sends it here, to one Korean error at the student's line.
     template <std::size_t I>

@@ -3,6 +3,7 @@
 //
 //   int v = co_await aio::wait_for(fetch(), 2.0);      // TimeoutError after 2 s; fetch is cancelled
 //   int v = co_await aio::wait_for(task, std::nullopt); // no timeout: just `co_await task`
+//   auto [a, b] = co_await aio::wait_for(aio::gather(f(), g()), 2.0);
 //   co_await aio::timeout(2.0, body());                 // async with asyncio.timeout(2): await body()
 //   aio::Timeout cm = aio::timeout(2.0);                // the context manager itself, to reschedule:
 //   co_await aio::with_timeout(cm, body());             //   body may call cm.reschedule(...)
@@ -18,6 +19,7 @@
 #include "aio/errors.hpp"
 #include "aio/events.hpp"
 #include "aio/futures.hpp"
+#include "aio/gather.hpp"
 #include "aio/task.hpp"
 
 namespace aio {
@@ -102,6 +104,14 @@ template <class T>
 task<T> wait_for(task<T> coroutine, std::optional<double> timeout) {
     if (!timeout) co_return co_await std::move(coroutine);
     co_return co_await detail::wait_for_future(create_task(std::move(coroutine)), *timeout);
+}
+// wait_for(gather(...), timeout): on timeout the gather is cancelled (so are its children) and
+// waited for, as asyncio does with the _GatheringFuture.
+template <class Collect>
+auto wait_for(detail::GatherAwaitable<Collect> g, std::optional<double> timeout)
+    -> task<detail::awaited_t<detail::GatherAwaitable<Collect>>> {
+    if (!timeout) co_return co_await std::move(g);
+    co_return co_await detail::wait_for_future(std::move(g), *timeout);
 }
 // A named coroutine object (an lvalue): one Korean error at the caller's line.
 template <class T>
