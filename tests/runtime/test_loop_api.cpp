@@ -421,3 +421,39 @@ TEST_CASE("cancelled timer handles: more than half of over 100 rebuild the heap,
           "[loop_api][heapq]") {
     CHECK(rt::trace_of(timer_rebuild_main()) == rt::expected_trace("timer_handles_rebuild"));
 }
+
+namespace {
+
+aio::task<> real_clock_main() {
+    const double start = aio::loop_time();
+    try {
+        co_await aio::wait_for(worker(0.5), 0.02);
+    } catch (const aio::TimeoutError&) {
+        aio::print("timed out");
+    }
+    CHECK(aio::loop_time() - start < 0.4);
+    // Another thread hands a result to the loop.
+    aio::Future<int> fut = aio::create_future<int>();
+    aio::Loop loop = aio::get_running_loop();
+    std::thread worker([loop, fut]() mutable {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        loop.call_soon_threadsafe([fut]() mutable { fut.set_result(9); });
+    });
+    // The loop must not report a deadlock while the thread works: a far timer keeps it waiting.
+    aio::TimerHandle keep_alive = loop.call_later(5, [] {});
+    int v = co_await fut;
+    keep_alive.cancel();
+    worker.join();
+    aio::print("from a thread {}", v);
+}
+
+}  // namespace
+
+TEST_CASE("real clock: wait_for's deadline and call_soon_threadsafe from another thread", "[loop_api][real]") {
+    rt::VirtualScenario scenario;
+    aio::clock::set_mode(aio::clock::Mode::real);
+    aio::run(real_clock_main(), scenario.options);
+    std::string texts;
+    for (const auto& line : aio::trace::current().lines) texts += line.text + "\n";
+    CHECK(texts == "worker got CancelledError()\ntimed out\nfrom a thread 9\n");
+}
