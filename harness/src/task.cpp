@@ -215,6 +215,8 @@ void PromiseBase::finish_task() {
 
 void PromiseBase::abandon() {
     if (EventLoop* loop = EventLoop::current()) loop->unlink_task(this);
+    // The future we wait on holds us as its callback while our frame may hold it: break the cycle.
+    if (wait_ == Wait::future && fut_waiter_) fut_waiter_->remove_done_callback(this, wake_token_);
     // Mark cancelled without waking anyone: the loop is being torn down.
     ++wake_token_;
     state_ = State::cancelled;
