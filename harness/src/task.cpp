@@ -7,7 +7,7 @@
 
 namespace aio::detail {
 namespace {
-std::string CancelledErrorMessage(const std::exception_ptr& e) {
+std::string cancel_message_of(const std::exception_ptr& e) {
     try {
         std::rethrow_exception(e);
     } catch (const CancelledError& c) {
@@ -252,7 +252,7 @@ void PromiseBase::suspend_on(FutureBase& future, std::coroutine_handle<> h) {
     fut_waiter_ = &future;
     if (cancel_requested_) {
         std::string msg;
-        if (error_) msg = CancelledErrorMessage(error_);
+        if (error_) msg = cancel_message_of(error_);
         if (future.cancel(msg)) {
             cancel_requested_ = false;
             error_ = nullptr;
