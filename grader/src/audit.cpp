@@ -328,13 +328,22 @@ std::string aio_reference_reason(const std::string& e) {
         return "입력 대본을 바꾸는 함수는 테스트만 씁니다";
     for (const char* bad : {"EventLoop::clear_queues", "EventLoop::run_until_stopped", "EventLoop::run_once",
                             "EventLoop::drop_cancelled_timers", "EventLoop::select", "EventLoop::wait_for_threadsafe",
-                            "EventLoop::run_handle", "EventLoop::raise_deadlock", "EventLoop::stop"})
+                            "EventLoop::run_handle", "EventLoop::raise_deadlock", "EventLoop::stop",
+                            "EventLoop::external_wait_", "EventLoop::timer_handle_cancelled"})
         if (has(q, bad)) return "이벤트 루프 내부 함수는 런타임만 씁니다";
     if (has(q, "aio::detail::")) {
         for (const char* ok : {"aio::detail::PromiseBase", "aio::detail::FutureBase", "aio::detail::GatherState",
                                "aio::detail::allocate_frame", "aio::detail::deallocate_frame",
                                "aio::detail::run_main_task", "aio::detail::EventLoop", "aio::detail::Callable",
-                               "aio::detail::Handle", "aio::detail::short_function_name"})
+                               "aio::detail::Handle", "aio::detail::short_function_name",
+                               // reached from the inline/template code of futures.hpp, events.hpp, timeouts.hpp, wait.hpp,
+                               // shield.hpp, threads.hpp
+                               "aio::detail::FutureState", "aio::detail::await_state", "aio::detail::Callback",
+                               "aio::detail::Ref<", "aio::detail::release_waiter", "aio::detail::waiter_releaser",
+                               "aio::detail::cancel_and_wait", "aio::detail::described", "aio::detail::base_of",
+                               "aio::detail::wait_for_future", "aio::detail::wait_futures", "aio::detail::distinct",
+                               "aio::detail::AsCompletedState", "aio::detail::copy_outcome",
+                               "aio::detail::ThreadOutcome", "aio::detail::start_thread_work"})
             if (has(q, ok)) return "";
         return "런타임 내부 함수(aio::detail)는 런타임만 씁니다";
     }

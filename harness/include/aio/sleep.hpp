@@ -4,6 +4,8 @@
 #pragma once
 #include <chrono>
 #include <coroutine>
+#include <type_traits>
+#include <utility>
 
 #include "aio/task.hpp"
 
@@ -22,7 +24,25 @@ private:
     double seconds_;
 };
 
+// asyncio.sleep(delay, result): the same wait, then `result` is the await's value.
+template <class T>
+class SleepResultAwaiter : public SleepAwaiter {
+public:
+    SleepResultAwaiter(double seconds, T result) : SleepAwaiter(seconds), result_(std::move(result)) {}
+    T await_resume() {
+        SleepAwaiter::await_resume();
+        return std::move(result_);
+    }
+
+private:
+    T result_;
+};
+
 inline SleepAwaiter sleep(double seconds) { return SleepAwaiter(seconds); }
+template <class T>
+SleepResultAwaiter<std::decay_t<T>> sleep(double seconds, T&& result) {
+    return SleepResultAwaiter<std::decay_t<T>>(seconds, std::forward<T>(result));
+}
 template <class Rep, class Period>
 SleepAwaiter sleep(std::chrono::duration<Rep, Period> d) {
     return SleepAwaiter(std::chrono::duration<double>(d).count());

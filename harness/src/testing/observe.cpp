@@ -20,6 +20,7 @@ enum class ErrorKind : std::uint8_t {
     no_running_loop,
     missing_co_return,
     blocking_input,   
+    timeout,        // aio::TimeoutError (wait_for, timeout())
     other_std,      // any other std::exception: what() is all an assertion reads
     not_std,        // a value that is not a std::exception
     kLast = not_std,
@@ -47,6 +48,8 @@ ErrorKind kind_of(const std::exception_ptr& error) {
         return ErrorKind::missing_co_return;
     } catch (const BlockingInputError&) {
         return ErrorKind::blocking_input;
+    } catch (const TimeoutError&) {
+        return ErrorKind::timeout;
     } catch (const std::exception&) {
         return ErrorKind::other_std;
     } catch (...) {
@@ -58,7 +61,8 @@ std::exception_ptr rebuild(ErrorKind kind, const std::string& what) {
     switch (kind) {
         case ErrorKind::none: return nullptr;
         case ErrorKind::invalid_argument: return std::make_exception_ptr(std::invalid_argument(what));
-        case ErrorKind::cancelled: return std::make_exception_ptr(CancelledError());
+        case ErrorKind::cancelled:  // what() is the cancel message, or "CancelledError" without one
+            return std::make_exception_ptr(what == "CancelledError" ? CancelledError() : CancelledError(what));
         case ErrorKind::eof: return std::make_exception_ptr(EofError());
         case ErrorKind::deadlock: return std::make_exception_ptr(DeadlockError(what));
         case ErrorKind::virtual_time_limit: return std::make_exception_ptr(VirtualTimeLimitError(what));
@@ -66,6 +70,7 @@ std::exception_ptr rebuild(ErrorKind kind, const std::string& what) {
         case ErrorKind::no_running_loop: return std::make_exception_ptr(NoRunningLoopError(what));
         case ErrorKind::missing_co_return: return std::make_exception_ptr(MissingCoReturnError(what));
         case ErrorKind::blocking_input: return std::make_exception_ptr(BlockingInputError(what));
+        case ErrorKind::timeout: return std::make_exception_ptr(TimeoutError());
         case ErrorKind::other_std: return std::make_exception_ptr(std::runtime_error(what));
         case ErrorKind::not_std: return std::make_exception_ptr(0);
     }
