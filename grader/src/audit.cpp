@@ -334,7 +334,10 @@ std::string aio_reference_reason(const std::string& e) {
         for (const char* ok : {"aio::detail::PromiseBase", "aio::detail::FutureBase", "aio::detail::GatherState",
                                "aio::detail::allocate_frame", "aio::detail::deallocate_frame",
                                "aio::detail::run_main_task", "aio::detail::EventLoop", "aio::detail::Callable",
-                               "aio::detail::Handle", "aio::detail::short_function_name"})
+                               "aio::detail::Handle", "aio::detail::short_function_name",
+                               // aio/queues.hpp's templates and the locks' inline destructors
+                               // (the waiter deques themselves stay the runtime's).
+                               "aio::detail::QueueBase", "aio::detail::Waiters::~Waiters"})
             if (has(q, ok)) return "";
         return "런타임 내부 함수(aio::detail)는 런타임만 씁니다";
     }
