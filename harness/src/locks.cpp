@@ -22,6 +22,7 @@ task<bool> Lock::acquire() {
     try {
         co_await WaitOn(fut.get());
     } catch (const CancelledError&) {
+        if (fut->orphaned()) throw;  // the primitive is gone (see WaitFuture::orphaned)
         waiters_.remove(fut.get());
         // Woken by release() but cancelled before it could take the lock: wake the next one,
         // or nobody would ever take it.
@@ -67,6 +68,7 @@ task<bool> Event::wait() {
     try {
         co_await WaitOn(fut.get());
     } catch (const CancelledError&) {
+        if (fut->orphaned()) throw;  // the primitive is gone (see WaitFuture::orphaned)
         waiters_.remove(fut.get());
         throw;
     }
@@ -92,6 +94,7 @@ task<bool> Condition::wait() {
         try {
             co_await WaitOn(fut.get());
         } catch (const CancelledError&) {
+            if (fut->orphaned()) throw;  // the condition (and maybe its lock) is gone
             error = std::current_exception();
         }
         waiters_.remove(fut.get());
@@ -139,6 +142,7 @@ task<bool> Semaphore::acquire() {
     try {
         co_await WaitOn(fut.get());
     } catch (const CancelledError&) {
+        if (fut->orphaned()) throw;  // the primitive is gone (see WaitFuture::orphaned)
         waiters_.remove(fut.get());
         // Woken (wake_up_next already counted the slot as ours) but cancelled: give it back.
         if (!fut->cancelled()) {

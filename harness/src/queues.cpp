@@ -42,6 +42,7 @@ void QueueBase::Wait::await_resume() {
         // queues.py first cancels the waiter "just in case it is not done yet"; an await on it
         // only raises once it is done, so that cancel() never does anything and is left out.
         auto* fut = static_cast<WaitFuture*>(on_.future);
+        if (fut->orphaned()) throw;  // the queue is gone (see WaitFuture::orphaned)
         Waiters& waiters = for_slot_ ? queue_->putters_ : queue_->getters_;
         waiters.remove(fut);  // may be gone already: popped by the put or get that woke us
         // Woken by a get (put), but cancelled before we could use the slot (item): pass it on.

@@ -7,6 +7,7 @@ Waiters::~Waiters() {
     while (head_) {
         WaitFuture* f = head_;
         unlink(f);
+        f->orphaned_ = true;
         f->release();
     }
 }

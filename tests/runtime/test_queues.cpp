@@ -442,6 +442,49 @@ TEST_CASE("join() waits until every item put is marked task_done()", "[queues]")
 
 namespace {
 
+aio::task<> waits_forever(aio::Queue<int>& q) { aio::print("got {}", co_await q.get()); }
+
+aio::task<> spawner(std::vector<aio::Task<>>& out) {
+    aio::Queue<int> q;
+    out.push_back(aio::create_task(waits_forever(q), "orphan"));
+    co_await aio::sleep(0);
+}
+
+aio::task<> orphan_main() {
+    std::vector<aio::Task<>> consumers;
+    co_await aio::create_task(spawner(consumers));  // its frame, and the queue in it, are gone after this
+    aio::print("spawner done");
+}
+
+}  // namespace
+
+// The task waiting on the queue outlives the coroutine that owned it; Python keeps the queue
+// alive, C++ destroyed it. aio::run still cancels the leftover waiter as asyncio.run does, and the
+// waiter leaves without touching the destroyed queue (checked by the AddressSanitizer build).
+// [python queue_owner_gone]
+// import asyncio
+// async def waits_forever(q):
+//     print(f"got {await q.get()}")
+// async def spawner(out):
+//     q = asyncio.Queue()
+//     out.append(asyncio.create_task(waits_forever(q)))
+//     await asyncio.sleep(0)
+// async def main():
+//     consumers = []
+//     await asyncio.create_task(spawner(consumers))
+//     print("spawner done")
+// asyncio.run(main())
+// [end python]
+TEST_CASE("a getter left waiting on a queue whose owner returned is cancelled at shutdown", "[queues][cancel]") {
+    CHECK(rt::trace_of(orphan_main()) == rt::expected_trace("queue_owner_gone"));
+    const auto* orphan = aio::trace::current().span_named("orphan");
+    REQUIRE(orphan);
+    CHECK(orphan->status == aio::trace::Status::cancelled);
+    CHECK(aio::trace::current().has_warning(aio::trace::WarningKind::pending_at_exit));
+}
+
+namespace {
+
 aio::task<> forgetful_consumer(aio::Queue<int>& q) {
     while (true) aio::print("got {}", co_await q.get());  // never calls task_done()
 }

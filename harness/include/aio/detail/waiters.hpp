@@ -26,6 +26,10 @@ public:
     void set_result() { complete(nullptr); }
     void fire(std::uint32_t) override {}  // only ever a future, never a callback target
     void describe(std::string& out) const override { out += what_; }
+    // Its primitive was destroyed while this task still waited (asyncio.run cancelling the
+    // leftover tasks after the function that owned a Queue returned): the cancelled waiter must
+    // then leave without touching the primitive, which Python would have kept alive.
+    bool orphaned() const noexcept { return orphaned_; }
 
 private:
     friend class Waiters;
@@ -34,6 +38,7 @@ private:
     WaitFuture* prev_ = nullptr;
     WaitFuture* next_ = nullptr;
     bool linked_ = false;
+    bool orphaned_ = false;
 };
 
 // An owning reference to a WaitFuture (the waiting coroutine keeps its future alive after the
