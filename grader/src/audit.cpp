@@ -343,7 +343,10 @@ std::string aio_reference_reason(const std::string& e) {
                                "aio::detail::cancel_and_wait", "aio::detail::described", "aio::detail::base_of",
                                "aio::detail::wait_for_future", "aio::detail::wait_futures", "aio::detail::distinct",
                                "aio::detail::AsCompletedState", "aio::detail::copy_outcome",
-                               "aio::detail::ThreadOutcome", "aio::detail::start_thread_work"})
+                               "aio::detail::ThreadOutcome", "aio::detail::start_thread_work",
+                               // aio/queues.hpp's templates and the locks' inline destructors
+                               // (the waiter deques themselves stay the runtime's).
+                               "aio::detail::QueueBase", "aio::detail::Waiters::~Waiters"})
             if (has(q, ok)) return "";
         return "런타임 내부 함수(aio::detail)는 런타임만 씁니다";
     }
