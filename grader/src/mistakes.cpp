@@ -8,6 +8,7 @@
 #include <functional>
 #include <regex>
 #include <sstream>
+#include <tuple>
 
 namespace grader {
 namespace fs = std::filesystem;
@@ -421,7 +422,9 @@ std::vector<MistakeKind> derive_mistakes(const MistakeInputs& in) {
             missing = in.program_output.empty() ? "the program printed nothing (or did not run)"
                                                 : "no function main.cpp calls is defined in the solution";
         }
-        std::stable_sort(sites.begin(), sites.end(), [](const Site& a, const Site& b) { return a.rank < b.rank; });
+        std::sort(sites.begin(), sites.end(), [](const Site& a, const Site& b) {
+            return std::tie(a.rank, a.file, a.pos) < std::tie(b.rank, b.file, b.pos);
+        });
         MistakeKind k{s.kind, s.label, {}, int(sites.size()), sites.empty() ? missing : ""};
         for (const auto& site : sites) {
             if (in.max_sites > 0 && int(k.mutants.size()) >= in.max_sites) break;
