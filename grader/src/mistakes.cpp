@@ -1,5 +1,7 @@
 #include "mistakes.hpp"
 
+#include "util.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -137,17 +139,10 @@ std::size_t first_argument_end(const std::string& m, std::size_t open, std::size
     return close;
 }
 
-std::string trim(std::string s) {
-    const auto space = [](unsigned char c) { return std::isspace(c); };
-    while (!s.empty() && space(s.back())) s.pop_back();
-    s.erase(s.begin(), std::find_if_not(s.begin(), s.end(), space));
-    return s;
-}
-
 std::string one_line(std::string s, std::size_t max = 60) {
     std::replace(s.begin(), s.end(), '\n', ' ');
     s = std::regex_replace(trim(s), std::regex(" {2,}"), " ");
-    return s.size() > max ? s.substr(0, max - 3) + "..." : s;
+    return clip_line(s, max);
 }
 
 // The file with the prelude after its last #include line.

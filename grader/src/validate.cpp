@@ -35,7 +35,7 @@ struct Plan {
 
 std::string first_line(const std::string& text, std::size_t max = 160) {
     std::string line = trim(text.substr(0, text.find('\n')));
-    return line.size() > max ? line.substr(0, max - 3) + "..." : line;
+    return clip_line(line, max);
 }
 
 std::string quoted_tests(const std::vector<std::string>& names) {
