@@ -245,7 +245,7 @@ void find_never_awaited(std::size_t file, const std::string& text, const std::st
 }
 
 // Every `co_await t` of a Task variable t that holds a create_task result, one variable at a time.
-void find_unawaited(std::size_t file, const std::string& text, const std::string& m, std::vector<Site>& out) {
+void find_unawaited(std::size_t file, const std::string&, const std::string& m, std::vector<Site>& out) {
     static const std::regex task_var(R"(\b([A-Za-z_]\w*)\s*(=|\{|\()\s*aio::create_task\b)");
     std::vector<std::string> names;
     each_match(m, task_var, [&](const std::smatch& v, std::size_t) {
@@ -260,7 +260,6 @@ void find_unawaited(std::size_t file, const std::string& text, const std::string
         });
         if (!site.edits.empty()) out.push_back(std::move(site));
     }
-    (void)text;
 }
 
 void find_missing_cancel(std::size_t file, const std::string& text, const std::string& m, std::vector<Site>& out) {
