@@ -172,6 +172,27 @@ std::vector<std::string> KitBuild::compile_command(const Exercise& ex, const fs:
 
 fs::path KitBuild::judge_binary(const Exercise& ex) const { return dir_ / "obj" / ex.id / "judge"; }
 
+std::vector<fs::path> KitBuild::stub_objects(const Exercise& ex) const {
+    std::vector<fs::path> out;
+    for (const auto& f : ex.student_files) out.push_back(dir_ / "obj" / ex.id / stub_object_name(f));
+    return out;
+}
+
+std::vector<std::string> KitBuild::program_link_command(const std::vector<fs::path>& objects, const fs::path& binary) const {
+    std::vector<std::string> cmd{cxx_path_};
+    cmd.insert(cmd.end(), config_.compile.link_flags.begin(), config_.compile.link_flags.end());
+    cmd.insert(cmd.end(), linker_flags_.begin(), linker_flags_.end());
+    for (const auto& o : objects) cmd.push_back(o.string());
+    for (const auto& src : kit_.harness_sources) {
+        const std::string stem = harness_object_stem(kit_.root, src);
+        if (stem.rfind("harness-testing-", 0) == 0 || stem.rfind("harness-feedback-", 0) == 0) continue;  // Catch2's side
+        cmd.push_back((dir_ / "obj" / (stem + ".o")).string());
+    }
+    cmd.insert(cmd.end(), config_.compile.libs.begin(), config_.compile.libs.end());
+    cmd.insert(cmd.end(), {"-o", binary.string()});
+    return cmd;
+}
+
 std::vector<std::string> KitBuild::link_command(const Exercise& ex, const std::vector<fs::path>& student_objects,
                                                 const fs::path& binary, TestSet tests) const {
     std::vector<std::string> cmd{cxx_path_};
@@ -328,9 +349,7 @@ namespace {{
     std::vector<std::string> link_errors(linkable.size());
     parallel_for(linkable.size(), jobs, [&](std::size_t i) {
         const Exercise& ex = *linkable[i];
-        std::vector<fs::path> stubs;
-        for (const auto& f : ex.student_files) stubs.push_back(obj / ex.id / stub_object_name(f));
-        link_errors[i] = run_trusted(link_command(ex, stubs, judge_binary(ex), TestSet::all), dir_, logs, ex.id + "-judge", 900);
+        link_errors[i] = run_trusted(link_command(ex, stub_objects(ex), judge_binary(ex), TestSet::all), dir_, logs, ex.id + "-judge", 900);
     });
     for (std::size_t i = 0; i < linkable.size(); ++i)
         if (!link_errors[i].empty()) exercise_errors_[linkable[i]->id] += "judge: " + first_diagnostic(link_errors[i], "", 2000);

@@ -60,6 +60,11 @@ public:
     std::vector<fs::path> read_only_inputs(const Exercise& ex) const;  // both (readability checks)
     // The exercise's tests linked with its stub instead of a student's files: the replay judge.
     fs::path judge_binary(const Exercise& ex) const;
+    // The stub's objects (what the judge links in place of the student's).
+    std::vector<fs::path> stub_objects(const Exercise& ex) const;
+    // The exercise's program (main.cpp's object and the student's) linked against the runtime
+    // alone (the harness without testing/ and feedback/), as the kit's <id>_program is.
+    std::vector<std::string> program_link_command(const std::vector<fs::path>& objects, const fs::path& binary) const;
 
 private:
     void build(int jobs);

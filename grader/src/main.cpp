@@ -11,7 +11,9 @@
 #include "ci_cli.hpp"
 #include "commands.hpp"
 #include "pipeline.hpp"
+#include "scaffold.hpp"
 #include "similarity.hpp"
+#include "validate.hpp"
 
 using namespace grader;
 
@@ -99,6 +101,24 @@ int main(int argc, char** argv) {
     m->add_option("--roster", merge_roster, "roster CSV the shards were graded with (LMS exports)");
     common(m);
 
+    NewExerciseOptions scaffold;
+    std::optional<std::string> scaffold_template;
+    auto* n = app.add_subcommand("new-exercise", "write exercises/NN-slug/ and solutions/NN-slug/ from the template (docs/adding-an-exercise.md)");
+    n->add_option("ID", scaffold.id, "NN-slug, e.g. 13-wait-for")->required();
+    n->add_option("--title", scaffold.title, "Korean title (exercise.toml, README)");
+    n->add_option("--section", scaffold.section, "the chapter section it comes from");
+    n->add_option("--template", scaffold_template, "template directory (default: <kit>/tools/exercise_template)");
+    common(n);
+
+    ValidateOptions validate;
+    auto* v = app.add_subcommand("validate", "check exercises for their author: schema, test names, main.cpp, solution, stub, standard mistakes");
+    v->add_option("EXERCISE", validate.exercises, "exercise ids (default: every exercise)");
+    v->add_option("--sites", validate.max_sites, "mutants per standard mistake and exercise (default 3, 0: every place)");
+    v->add_flag("!--no-mistakes", validate.mistakes, "skip the standard and hand-written mistakes");
+    std::optional<std::string> validate_keep;
+    v->add_option("--keep", validate_keep, "write the generated submissions and the grading output into this directory");
+    common(v);
+
     auto* p = app.add_subcommand("prepare", "build the kit (harness, runner, tests) into the cache ahead of time");
     common(p);
 
@@ -117,6 +137,10 @@ int main(int argc, char** argv) {
             return run_merge(config, {merge_inputs.begin(), merge_inputs.end()}, merge_out,
                              merge_roster ? std::optional<fs::path>(*merge_roster) : std::nullopt);
         if (*z) return build_gradescope_package(config, cfg_path, zip_out);
+        if (*n) {
+            if (scaffold_template) scaffold.template_dir = fs::absolute(*scaffold_template);
+            return run_new_exercise(config, scaffold);
+        }
 
         Kit kit = load_kit(config);
         for (const auto& problem : kit.problems) std::cerr << "grader: kit: " << problem << "\n";
@@ -128,6 +152,12 @@ int main(int argc, char** argv) {
             build.ensure(jobs);
             std::cout << fmt::format("kit {} ready in {}\n", build.version().substr(0, 16), build.dir().string());
             return 0;
+        }
+        if (*v) {
+            validate.jobs = jobs;
+            validate.cache_dir = cache;
+            if (validate_keep) validate.keep = fs::path(*validate_keep);
+            return run_validate(config, kit, validate);
         }
         if (*y)
             return run_similarity(config, kit, sim_submissions, sim_out, sim,

@@ -230,6 +230,13 @@ std::optional<std::size_t> binary_byte_offset(std::string_view text) {
     return std::nullopt;
 }
 
+std::string clip_line(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return std::string(text);
+    std::size_t cut = max_bytes > 3 ? max_bytes - 3 : 0;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // a continuation byte
+    return std::string(text.substr(0, cut)) + "...";
+}
+
 std::string sanitize_text(std::string_view text, std::size_t max_bytes) {
     std::string out;
     for (std::size_t i = 0; i < text.size();) {

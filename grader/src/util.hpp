@@ -55,6 +55,8 @@ std::optional<std::size_t> invalid_utf8_offset(std::string_view text);
 std::optional<std::size_t> binary_byte_offset(std::string_view text);
 // Replaces invalid UTF-8 sequences with U+FFFD and clips to max_bytes (at a character boundary).
 std::string sanitize_text(std::string_view text, std::size_t max_bytes = SIZE_MAX);
+// One line of a report: at most max_bytes, cut at a UTF-8 character boundary and ended with "..." when cut.
+std::string clip_line(std::string_view text, std::size_t max_bytes);
 
 std::string trim(std::string_view s);
 std::vector<std::string> split_lines(std::string_view s);

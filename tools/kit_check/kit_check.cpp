@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "exercise_toml.hpp"  // the one exercise.toml loader, shared with the grader (grader/src)
+#include "kit_rules.hpp"      // the rules on the tree around it, shared with `grader validate`
 
 namespace fs = std::filesystem;
 
@@ -73,10 +74,7 @@ std::optional<std::vector<std::string>> binary_test_names(const fs::path& binary
     return names;
 }
 
-struct Totals {
-    long long public_points = 0, hidden_points = 0;
-    int public_tests = 0, hidden_tests = 0;
-};
+using Totals = grader::ExerciseTotals;
 
 // The grading steps of a classroom.yml as make_pack.py writes it: step id -> max-score. A line
 // reader for that generator's fixed layout (`      id: ex<id>` ... `        max-score: N`), not a
@@ -107,60 +105,14 @@ std::map<std::string, long long> classroom_scores(const std::string& text, const
 }
 
 std::optional<Totals> check_exercise(const Options& options, const std::string& id, Report& report, std::set<long long>& numbers) {
-    const fs::path dir = options.root / "exercises" / id;
-    const fs::path toml_path = dir / "exercise.toml";
+    // The rules themselves are grader/src/kit_rules.cpp, shared with `grader validate`.
+    const auto emit = [&](const std::vector<grader::RuleError>& errors) {
+        for (const auto& e : errors) report.error(e.where, e.what);
+    };
+    grader::TreeCheck tree = grader::check_exercise_tree(options.root, id, options.pack, numbers);
+    emit(tree.errors);
+    if (!tree.loaded) return {};
     const std::string where = "exercises/" + id;
-    if (!fs::exists(toml_path)) {
-        report.error(where, "no exercise.toml");
-        return {};
-    }
-    grader::ExerciseToml doc;
-    try {
-        doc = grader::load_exercise_toml(toml_path);
-    } catch (const grader::ExerciseTomlError& e) {
-        report.error(where + "/exercise.toml", fmt::format("line {}: {}", e.line, e.what()));
-        return {};
-    }
-    for (const auto& problem : doc.problems) report.error(where, problem);  // the schema's own rules
-
-    // The rules that need the tree around the file: folder, numbering, files, binaries.
-    if (doc.id != id) report.error(where, "`id` must equal the folder name");
-    if (!doc.number || fmt::format("{:02d}", *doc.number) != id.substr(0, 2)) report.error(where, "`number` must be the folder's NN prefix");
-    else if (!numbers.insert(*doc.number).second) report.error(where, fmt::format("`number` {} is used twice", *doc.number));
-    for (const auto& name : doc.student_files.value_or(std::vector<std::string>{})) {
-        if (!fs::exists(dir / name)) report.error(where, fmt::format("student file {} missing (the stub)", name));
-        if (!options.pack && !fs::exists(options.root / "solutions" / id / name))
-            report.error(where, fmt::format("solutions/{}/{} missing", id, name));
-    }
-    for (const char* required : {"README.md", "api.hpp", "main.cpp", "tests/public_test.cpp"})
-        if (!fs::exists(dir / required)) report.error(where, fmt::format("{} missing", required));
-
-    std::map<std::string, std::set<std::string>> listed;  // visibility -> names in the toml
-    Totals totals;
-    for (const auto& test : doc.tests) {
-        if (!grader::usable_test_name(test.name) || (test.visibility != "public" && test.visibility != "hidden")) continue;
-        listed[test.visibility].insert(test.name);
-        const long long p = test.points.value_or(0);
-        if (test.visibility == "public") totals.public_points += p, ++totals.public_tests;
-        else totals.hidden_points += p, ++totals.hidden_tests;
-    }
-    if (totals.public_tests == 0) report.error(where, "no public test");
-    else if (totals.public_points <= 0) report.error(where, "the public tests are worth no points");
-    if (!options.pack && totals.hidden_tests == 0) report.error(where, "no hidden test");
-    else if (!options.pack && totals.hidden_points <= 0) report.error(where, "the hidden tests are worth no points");
-    // Optional declared total: catches a test added, dropped or re-weighted by accident. A pack's
-    // toml keeps the key but not the hidden tests, so there it only bounds the public points.
-    if (const auto total = doc.total_points) {
-        if (!options.pack && *total != totals.public_points + totals.hidden_points)
-            report.error(where, fmt::format("`total_points` = {} but the [[tests]] add up to {} (public {} + hidden {})", *total,
-                                            totals.public_points + totals.hidden_points, totals.public_points, totals.hidden_points));
-        else if (options.pack && *total < totals.public_points)
-            report.error(where, fmt::format("`total_points` = {} is less than the public points {}", *total, totals.public_points));
-    }
-    const bool hidden_file = fs::exists(dir / "hidden" / "hidden_test.cpp");
-    if (!options.pack && totals.hidden_tests > 0 && !hidden_file) report.error(where, "hidden/hidden_test.cpp missing");
-    if (options.pack && hidden_file) report.error(where, "a student pack must not contain hidden tests");
-
     for (const std::string kind : {"public", "hidden"}) {
         if (options.pack && kind == "hidden") continue;
         const fs::path binary = options.bin / fmt::format("{}_{}", id, kind);
@@ -169,12 +121,10 @@ std::optional<Totals> check_exercise(const Options& options, const std::string& 
             report.error(where, fmt::format("cannot list the tests of {} (not built? `ctest -L {}` builds it)", binary.string(), id));
             continue;
         }
-        const std::set<std::string> compiled(names->begin(), names->end());
-        for (const auto& n : listed[kind])
-            if (!compiled.count(n)) report.error(where, fmt::format("{} test in exercise.toml but not in {}_{}: {}", kind, id, kind, n));
-        for (const auto& n : compiled)
-            if (!listed[kind].count(n)) report.error(where, fmt::format("TEST_CASE in {}_{} not listed as a {} test in exercise.toml: {}", id, kind, kind, n));
+        emit(grader::compare_test_names(id, kind, kind == "public" ? tree.public_names : tree.hidden_names, *names,
+                                        fmt::format("{}_{}", id, kind)));
     }
+    const Totals& totals = tree.totals;
     std::printf("%-24s public %2d tests %3lld points | hidden %2d tests %3lld points | total %3lld\n", id.c_str(),
                 totals.public_tests, totals.public_points, totals.hidden_tests, totals.hidden_points,
                 totals.public_points + totals.hidden_points);
@@ -236,10 +186,9 @@ int main(int argc, char** argv) {
 
     Report report;
     std::vector<std::string> ids;
-    const std::regex folder(R"(\d\d-[a-z0-9]+(-[a-z0-9]+)*)");
     for (const auto& entry : fs::directory_iterator(options.root / "exercises")) {
         const std::string name = entry.path().filename().string();
-        if (entry.is_directory() && std::regex_match(name, folder)) ids.push_back(name);
+        if (entry.is_directory() && grader::valid_exercise_id(name)) ids.push_back(name);
         else if (entry.is_directory()) report.error("exercises/" + name, "folder name must look like NN-slug");
     }
     std::sort(ids.begin(), ids.end());
