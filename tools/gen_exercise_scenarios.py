@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Expected outputs of exercises 13-15's tests (developer tool: not used by the build, the tests or
+CI; the tests hold its output as literals, in the --trace format that aio::testing::traced reads).
+
+Each scenario runs a function of the exercise's Python twin (tests/reference/<program>/<program>.py,
+the program the C++ solution is proven byte-for-byte equal to) with other inputs, on a virtual
+clock that starts at 0, and prints every line as "[%7.3f] text" followed by the returned value.
+
+    python3 tools/gen_exercise_scenarios.py [EXERCISE]   (CPython 3.11.7 was used for the tests)
+"""
+import asyncio
+import builtins
+import importlib.util
+import pathlib
+import sys
+
+from virtual_asyncio import VirtualLoop
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+loop = None  # the current scenario's VirtualLoop
+_print = builtins.print
+
+
+def vprint(*args, sep=" ", end="\n", file=None, flush=False):
+    text = sep.join(str(a) for a in args)
+    for line in text.split("\n"):
+        _print(f"[{loop.time():7.3f}] {line}")
+
+
+def twin(program):
+    spec = importlib.util.spec_from_file_location(program, ROOT / "tests/reference" / program / f"{program}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def scenario(title, coro_fn):
+    global loop
+    _print(f"== {title}")
+    loop = VirtualLoop()
+    builtins.print = vprint
+    try:
+        result = loop.run_until_complete(coro_fn())
+        elapsed = loop.time()
+    finally:
+        builtins.print = _print
+        loop.close()
+    _print(f"-> {result!r}  ({elapsed!r} s)")
+
+
+def ex13():
+    m = twin("wait_for_timeout")
+    korean = [("네이버", 0.6, 1.5), ("다음", 2.4, 1.5), ("카카오", 1.1, 1.5)]
+    scenario("13 hidden: Korean sites, one timeout", lambda: m.fetch_all(korean))
+    stuck = [("빠른 서버", 0.4, 3.0), ("멈춘 서버", 30.0, 1.2), ("보통 서버", 0.9, 2.0)]
+    scenario("13 hidden: a site that never answers is cut off at 1.2", lambda: m.fetch_all(stuck))
+    late = [("A", 5.0, 0.5), ("B", 4.0, 1.5), ("C", 3.0, 1.0)]
+    scenario("13 hidden: every site times out", lambda: m.fetch_all(late))
+    quick = [("A", 0.3, 5.0), ("B", 1.25, 4.0), ("C", 0.75, 3.0)]
+    scenario("13 hidden: nobody times out, deadlines far away", lambda: m.fetch_all(quick))
+    scenario("13 hidden: one site", lambda: m.fetch_all([("혼자", 0.7, 0.5)]))
+    scenario("13 hidden: fetch_with_deadline answers", lambda: m.fetch_with_deadline("뉴스", 0.25, 1.0))
+    scenario("13 hidden: fetch_with_deadline times out", lambda: m.fetch_with_deadline("뉴스", 2.0, 0.75))
+
+
+EXERCISES = {"13": ex13}
+
+if __name__ == "__main__":
+    for key in sys.argv[1:] or EXERCISES:
+        EXERCISES[key]()
