@@ -63,7 +63,31 @@ def ex13():
     scenario("13 hidden: fetch_with_deadline times out", lambda: m.fetch_with_deadline("뉴스", 2.0, 0.75))
 
 
-EXERCISES = {"13": ex13}
+def ex14():
+    m = twin("producer_consumer")
+    scenario("14 hidden: maxsize 1, one fast producer, two consumers",
+             lambda: m.run_pipeline(1, [(5, 0.3)], [1.0, 1.4]))
+    scenario("14 hidden: maxsize 3, three producers, one slow consumer",
+             lambda: m.run_pipeline(3, [(2, 0.4), (2, 0.6), (2, 0.9)], [0.75]))
+    scenario("14 hidden: fast consumers wait for the producers (queue never full)",
+             lambda: m.run_pipeline(2, [(3, 1.0), (2, 1.5)], [0.3, 0.45, 0.6]))
+    scenario("14 hidden: maxsize 0 is unbounded, producers never wait",
+             lambda: m.run_pipeline(0, [(4, 0.25)], [1.0]))
+
+    async def consumer_alone():
+        queue = asyncio.Queue()
+        processed = []
+        for item in ["가", "나", "다"]:
+            queue.put_nowait(item)
+        worker = asyncio.create_task(m.consumer(7, queue, 0.4, processed))
+        await queue.join()
+        worker.cancel()
+        await asyncio.gather(worker, return_exceptions=True)
+        return processed
+    scenario("14 hidden: consumer alone on a queue of three items, joined then cancelled", consumer_alone)
+
+
+EXERCISES = {"13": ex13, "14": ex14}
 
 if __name__ == "__main__":
     for key in sys.argv[1:] or EXERCISES:
