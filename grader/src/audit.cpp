@@ -334,7 +334,12 @@ std::string aio_reference_reason(const std::string& e) {
         for (const char* ok : {"aio::detail::PromiseBase", "aio::detail::FutureBase", "aio::detail::GatherState",
                                "aio::detail::allocate_frame", "aio::detail::deallocate_frame",
                                "aio::detail::run_main_task", "aio::detail::EventLoop", "aio::detail::Callable",
-                               "aio::detail::Handle", "aio::detail::short_function_name"})
+                               "aio::detail::Handle", "aio::detail::short_function_name",
+                               // reached from the inline/template code of futures.hpp, events.hpp, timeouts.hpp
+                               "aio::detail::FutureState", "aio::detail::await_state", "aio::detail::Callback",
+                               "aio::detail::Ref<", "aio::detail::release_waiter", "aio::detail::waiter_releaser",
+                               "aio::detail::cancel_and_wait", "aio::detail::described", "aio::detail::base_of",
+                               "aio::detail::wait_for_future"})
             if (has(q, ok)) return "";
         return "런타임 내부 함수(aio::detail)는 런타임만 씁니다";
     }

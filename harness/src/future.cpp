@@ -3,6 +3,7 @@
 
 #include <utility>
 
+#include "aio/errors.hpp"
 #include "aio/loop.hpp"
 
 namespace aio::detail {
@@ -28,6 +29,35 @@ void FutureBase::add_done_callback(Callable* target, std::uint32_t token) {
         if (!more_) more_ = new std::vector<Waiter>();
         more_->push_back({target, token});
     }
+}
+
+std::size_t FutureBase::remove_done_callback(Callable* target, std::uint32_t token) {
+    std::size_t removed = 0;
+    if (more_) {
+        auto& v = *more_;
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (v[i].target == target && v[i].token == token) {
+                v[i].target->release();
+                ++removed;
+            } else {
+                v[kept++] = v[i];
+            }
+        }
+        v.resize(kept);
+    }
+    if (first_target_ == target && first_token_ == token) {
+        first_target_ = nullptr;
+        target->release();
+        ++removed;
+        // Keep registration order: the oldest remaining waiter becomes the inline one.
+        if (more_ && !more_->empty()) {
+            first_target_ = more_->front().target;
+            first_token_ = more_->front().token;
+            more_->erase(more_->begin());
+        }
+    }
+    return removed;
 }
 
 void FutureBase::schedule_callbacks() {
@@ -63,16 +93,22 @@ void FutureBase::complete(std::exception_ptr error) {
     schedule_callbacks();
 }
 
-void FutureBase::complete_cancelled() {
+void FutureBase::complete_cancelled(std::exception_ptr cancelled_error) {
     if (done()) return;
     state_ = State::cancelled;
+    error_ = std::move(cancelled_error);
     schedule_callbacks();
 }
 
-bool FutureBase::cancel() {
+bool FutureBase::cancel(std::string_view msg) {
     if (done()) return false;
-    complete_cancelled();
+    complete_cancelled(msg.empty() ? nullptr : std::make_exception_ptr(CancelledError(std::string(msg))));
     return true;
+}
+
+void FutureBase::throw_cancelled() const {
+    if (error_) std::rethrow_exception(error_);
+    throw CancelledError();
 }
 
 }  // namespace aio::detail

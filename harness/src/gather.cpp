@@ -26,8 +26,8 @@ void GatherState::fire(std::uint32_t child_index) {
         return;
     }
     if (!return_exceptions_) {
-        if (c.cancelled()) {
-            complete(std::make_exception_ptr(CancelledError()));
+        if (c.cancelled()) {  // fut._make_cancelled_error(): the child's CancelledError
+            complete(c.error() ? c.error() : std::make_exception_ptr(CancelledError()));
             return;
         }
         if (c.error()) {
@@ -43,11 +43,11 @@ void GatherState::fire(std::uint32_t child_index) {
     }
 }
 
-bool GatherState::cancel() {
+bool GatherState::cancel(std::string_view msg) {
     if (done()) return false;
     bool any = false;
     for (PromiseBase* c : children_)
-        if (c->cancel()) any = true;
+        if (c->cancel(msg)) any = true;
     if (any) cancel_requested_ = true;
     return any;
 }

@@ -93,6 +93,7 @@ void EventLoop::run_until_stopped() {
 }
 
 void EventLoop::run_once() {
+    ++iteration_;
     // 1. Cancelled timers at the head never make the clock move. When more than half of over 100
     //    timers are cancelled, asyncio drops them all and rebuilds the heap instead; the two ways
     //    leave timers with equal deadlines in different orders, so we follow the same rule.

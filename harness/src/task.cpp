@@ -6,6 +6,17 @@
 #include "aio/trace.hpp"
 
 namespace aio::detail {
+namespace {
+std::string CancelledErrorMessage(const std::exception_ptr& e) {
+    try {
+        std::rethrow_exception(e);
+    } catch (const CancelledError& c) {
+        return c.message();
+    } catch (...) {
+        return {};
+    }
+}
+}  // namespace
 
 std::string short_function_name(const char* pretty) {
     std::string s = pretty ? pretty : "";
@@ -142,7 +153,8 @@ void PromiseBase::step() {
                 span->status = trace::Status::cancelled;
             }
             loop.unlink_task(this);
-            complete_cancelled();
+            cancel_requested_ = false;
+            complete_cancelled(std::exchange(error_, nullptr));  // the request's CancelledError(msg)
             release();
             return;
         }
@@ -164,7 +176,8 @@ void PromiseBase::step() {
 
 void PromiseBase::finish_task() {
     EventLoop& loop = EventLoop::running();
-    bool was_cancelled = false;
+    // asyncio: a coroutine that returns while a cancel() is still unanswered ends cancelled.
+    bool was_cancelled = cancel_requested_ && !error_;
     if (error_) {
         try {
             std::rethrow_exception(error_);
@@ -192,8 +205,8 @@ void PromiseBase::finish_task() {
     }
     loop.unlink_task(this);
     if (was_cancelled) {
-        error_ = nullptr;
-        complete_cancelled();
+        cancel_requested_ = false;
+        complete_cancelled(std::exchange(error_, nullptr));  // awaiters re-raise its CancelledError
     } else {
         complete(error_);
     }
@@ -209,11 +222,13 @@ void PromiseBase::abandon() {
     release();  // the loop's pending reference
 }
 
-bool PromiseBase::cancel() {
+bool PromiseBase::cancel(std::string_view msg) {
     if (done()) return false;
     if (!is_task_) return false;
-    if (wait_ == Wait::future && fut_waiter_->cancel()) return true;  // we wake when it reports cancelled
+    if (num_cancels_requested_ < UINT16_MAX) ++num_cancels_requested_;
+    if (wait_ == Wait::future && fut_waiter_->cancel(msg)) return true;  // we wake when it reports cancelled
     cancel_requested_ = true;
+    error_ = msg.empty() ? nullptr : std::make_exception_ptr(CancelledError(std::string(msg)));
     if (wait_ == Wait::timer) {
         ++wake_token_;  // the sleep's timer can no longer wake us (see live())
         sleep_timer_pending_ = true;
@@ -233,7 +248,14 @@ void PromiseBase::suspend_on(FutureBase& future, std::coroutine_handle<> h) {
     resume_point_ = h;
     wait_ = Wait::future;
     fut_waiter_ = &future;
-    if (cancel_requested_ && future.cancel()) cancel_requested_ = false;
+    if (cancel_requested_) {
+        std::string msg;
+        if (error_) msg = CancelledErrorMessage(error_);
+        if (future.cancel(msg)) {
+            cancel_requested_ = false;
+            error_ = nullptr;
+        }
+    }
     future.add_done_callback(this, wake_token_);
 }
 
@@ -257,6 +279,7 @@ void PromiseBase::suspend_soon(std::coroutine_handle<> h) {
 void PromiseBase::throw_if_cancel_requested() {
     if (cancel_requested_) {
         cancel_requested_ = false;
+        if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
         throw CancelledError();
     }
 }
@@ -279,5 +302,17 @@ namespace aio {
 std::string current_task_name() {
     auto* loop = detail::EventLoop::current();
     return loop && loop->current_task ? loop->current_task->name() : std::string{};
+}
+
+TaskRef current_task() {
+    auto* loop = detail::EventLoop::current();
+    return TaskRef(loop ? loop->current_task : nullptr);
+}
+
+std::vector<TaskRef> all_tasks() {
+    std::vector<TaskRef> out;
+    if (auto* loop = detail::EventLoop::current())
+        for (detail::PromiseBase* t = loop->first_pending_task(); t; t = t->next_pending) out.emplace_back(t);
+    return out;
 }
 }  // namespace aio

@@ -2,6 +2,8 @@
 #pragma once
 #include "aio/clock.hpp"
 #include "aio/errors.hpp"
+#include "aio/events.hpp"
+#include "aio/futures.hpp"
 #include "aio/gather.hpp"
 #include "aio/io.hpp"
 #include "aio/loop.hpp"
@@ -11,5 +13,6 @@
 #include "aio/run.hpp"
 #include "aio/sleep.hpp"
 #include "aio/task.hpp"
+#include "aio/timeouts.hpp"
 #include "aio/todo.hpp"
 #include "aio/trace.hpp"

@@ -4,6 +4,7 @@
 // Handle object per callback.
 #pragma once
 #include <cstdint>
+#include <utility>
 
 namespace aio::detail {
 
@@ -35,6 +36,33 @@ private:
 struct Handle {
     Callable* target = nullptr;
     std::uint32_t token = 0;
+};
+
+// An owning pointer to a Callable (one reference), for runtime code that keeps futures and
+// callbacks in lambdas and containers.
+template <class T>
+class Ref {
+public:
+    Ref() = default;
+    explicit Ref(T* p) noexcept : p_(p) {
+        if (p_) p_->retain();
+    }
+    Ref(const Ref& o) noexcept : Ref(o.p_) {}
+    Ref(Ref&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
+    Ref& operator=(Ref o) noexcept {
+        std::swap(p_, o.p_);
+        return *this;
+    }
+    ~Ref() {
+        if (p_) p_->release();
+    }
+    T* get() const noexcept { return p_; }
+    T* operator->() const noexcept { return p_; }
+    T& operator*() const noexcept { return *p_; }
+    explicit operator bool() const noexcept { return p_ != nullptr; }
+
+private:
+    T* p_ = nullptr;
 };
 
 }  // namespace aio::detail

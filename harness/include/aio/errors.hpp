@@ -3,19 +3,49 @@
 // "교착 상태(deadlock):", "가상 시간 제한(virtual time limit)", "단계 제한(step limit)" -- and
 // every further line is "  <task>: <what it waits for>" (grader/src/judge.cpp reads both).
 #pragma once
+#include <exception>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace aio {
 
-// asyncio.CancelledError: thrown at the await point of a cancelled task.
+// asyncio.CancelledError: thrown at the await point of a cancelled task. Task::cancel(msg) and
+// Future::cancel(msg) pass msg along (Python's str(exc)); what() is "CancelledError" without one.
 struct CancelledError : std::runtime_error {
     CancelledError() : std::runtime_error("CancelledError") {}
+    explicit CancelledError(const std::string& msg)
+        : std::runtime_error(msg.empty() ? "CancelledError" : msg), message_(msg) {}
+    const std::string& message() const noexcept { return message_; }
+
+private:
+    std::string message_;
+};
+
+// asyncio.TimeoutError (the builtin TimeoutError in 3.11): wait_for and timeout() raise it.
+struct TimeoutError : std::runtime_error {
+    TimeoutError() : std::runtime_error("TimeoutError") {}
+};
+
+// BaseExceptionGroup as a TaskGroup raises it: the children's errors in the order they failed.
+// what() is Python's str(eg): "unhandled errors in a TaskGroup (2 sub-exceptions)".
+struct ExceptionGroup : std::runtime_error {
+    ExceptionGroup(const std::string& message, std::vector<std::exception_ptr> errors)
+        : std::runtime_error(message + " (" + std::to_string(errors.size()) +
+                             (errors.size() == 1 ? " sub-exception)" : " sub-exceptions)")),
+          message_(message), exceptions_(std::move(errors)) {}
+    const std::string& message() const noexcept { return message_; }
+    const std::vector<std::exception_ptr>& exceptions() const noexcept { return exceptions_; }
+
+private:
+    std::string message_;
+    std::vector<std::exception_ptr> exceptions_;
 };
 
 // asyncio.InvalidStateError: Task::result() before the task is done.
 struct InvalidStateError : std::logic_error {
     InvalidStateError() : std::logic_error("Result is not set.") {}
+    explicit InvalidStateError(const std::string& what) : std::logic_error(what) {}
 };
 
 // Base of the errors that mean "the program itself is broken", not "a coroutine raised".

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <exception>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aio/callable.hpp"
@@ -21,8 +22,14 @@ public:
 
     // Future.add_done_callback: runs `target->fire(token)` via call_soon once done.
     void add_done_callback(Callable* target, std::uint32_t token);
-    // Future.cancel. Returns false if already done.
-    virtual bool cancel();
+    // Future.remove_done_callback: forgets every registration of (target, token) not yet
+    // scheduled; returns how many.
+    std::size_t remove_done_callback(Callable* target, std::uint32_t token);
+    // Future.cancel(msg). Returns false if already done.
+    virtual bool cancel(std::string_view msg = {});
+    // What awaiting or result() of this cancelled future raises: the CancelledError it was
+    // cancelled with (its message), else a plain one.
+    [[noreturn]] void throw_cancelled() const;
     // Short text for diagnostics ("Task 'fetch'", "gather of 3").
     virtual void describe(std::string& out) const = 0;
 
@@ -30,7 +37,8 @@ protected:
     ~FutureBase() override;
     // Future.set_result / set_exception: mark done and schedule the callbacks.
     void complete(std::exception_ptr error);
-    void complete_cancelled();
+    // `cancelled_error`: the CancelledError to raise in awaiters (null: a plain one).
+    void complete_cancelled(std::exception_ptr cancelled_error = nullptr);
     // Forget the waiters without waking them (teardown after a fatal loop error).
     void drop_callbacks();
 
@@ -38,7 +46,7 @@ protected:
     // bench/gather_bench. state_ fills the padding after Callable's refcount, and first_token_
     // comes last so that PromiseBase's first field fills the 4 bytes after it.
     State state_ = State::pending;
-    std::exception_ptr error_;
+    std::exception_ptr error_;  // finished: the exception; cancelled: the CancelledError, if any
 
 private:
     void schedule_callbacks();

@@ -26,7 +26,7 @@ public:
     void fire(std::uint32_t child_index) override;  // the child's done-callback
     // fire reads children_[child_index]: with a million children in random order, a cache miss.
     void prefetch(std::uint32_t child_index) const noexcept override { __builtin_prefetch(&children_[child_index]); }
-    bool cancel() override;
+    bool cancel(std::string_view msg = {}) override;
     void describe(std::string& out) const override;
     PromiseBase& child(std::size_t i) const { return *children_[i]; }
     std::size_t size() const { return children_.size(); }
@@ -44,7 +44,7 @@ using result_of_t = std::conditional_t<std::is_void_v<T>, none, T>;
 template <class T>
 result_of_t<T> take(PromiseBase& child) {
     auto& p = static_cast<Promise<T>&>(child);
-    if (p.cancelled()) throw CancelledError();
+    if (p.cancelled()) p.throw_cancelled();
     if constexpr (std::is_void_v<T>) {
         p.take_result();
         return none{};

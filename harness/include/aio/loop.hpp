@@ -52,6 +52,13 @@ public:
     // asyncio's _timer_handle_cancelled: the timer queued for `when` has just been cancelled (its
     // target's live() turns false for it). Counts it if the timer is still in the heap.
     void timer_handle_cancelled(double when);
+    // The same for a timer queued during iteration `queued_in` that may since have left the heap
+    // (aio::TimerHandle::cancel): asyncio counts it only while it is still scheduled.
+    void timer_handle_cancelled(double when, std::uint64_t queued_in) {
+        if (queued_in == iteration_ || when >= end_time_) ++timer_cancelled_count_;
+    }
+    // Iterations started so far (_run_once calls); step 4 of each pops the timers due.
+    std::uint64_t iteration() const noexcept { return iteration_; }
     // From another thread (real-mode input). The target must already be retained for the call.
     void call_soon_threadsafe(Handle handle);
     // Like call_soon_threadsafe, but safe when `loop` may already be gone: returns false then.
@@ -104,6 +111,7 @@ private:
     std::int64_t timer_cancelled_count_ = 0;
     // The end_time of this iteration's step 4: every timer due before it has left the heap.
     double end_time_ = 0.0;
+    std::uint64_t iteration_ = 0;
     bool stopping_ = false;
     std::uint64_t steps_ = 0;
     int external_waits_ = 0;

@@ -11,9 +11,11 @@
 #include <optional>
 #include <source_location>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "aio/detail/memory.hpp"
 #include "aio/errors.hpp"
@@ -74,7 +76,15 @@ public:
     bool live(std::uint32_t token) const override {
         return (token == wake_token_ && !done()) || (sleep_timer_pending_ && token == wake_token_ - 1);
     }
-    bool cancel() override;
+    // Task.cancel(msg): also counts the request (cancelling()).
+    bool cancel(std::string_view msg = {}) override;
+    // Task.cancelling() / Task.uncancel() (3.11): outstanding cancel requests, which timeout()
+    // and TaskGroup use to tell their own cancellation from someone else's.
+    int cancelling() const noexcept { return num_cancels_requested_; }
+    int uncancel() noexcept {
+        if (num_cancels_requested_ > 0) --num_cancels_requested_;
+        return num_cancels_requested_;
+    }
     // Called by the root frame's final_suspend.
     void finish_task();
     // Teardown after a fatal loop error: mark done without scheduling anybody.
@@ -128,6 +138,9 @@ private:
     bool result_retrieved_ : 1 = false;
     bool named_ : 1 = false;
     bool sleep_timer_pending_ : 1 = false;  // cancelled while sleeping; sleep_until_ is its timer
+    // Fills the padding after the flags. While cancel_requested_, error_ holds the request's
+    // CancelledError when cancel() was given a message (asyncio's _cancel_message).
+    std::uint16_t num_cancels_requested_ = 0;
 };
 
 struct FinalAwaiter {
@@ -213,7 +226,7 @@ struct FutureAwaiterBase {
     }
     void check_cancel() {
         if (waiter) waiter->throw_if_cancel_requested();
-        if (future->cancelled()) throw CancelledError();
+        if (future->cancelled()) future->throw_cancelled();
     }
 };
 
@@ -276,36 +289,64 @@ inline task<void> Promise<void>::get_return_object() noexcept {
 }
 }  // namespace detail
 
-// ---- Task<T>: a scheduled task (asyncio.Task) ---------------------------------------------------
-template <class T>
-class Task {
+// ---- TaskRef: a scheduled task of any result type (what current_task() and all_tasks() give) ---
+class TaskRef {
 public:
-    using promise_type = detail::Promise<T>;
-
-    Task() = default;
-    Task(const Task& o) noexcept : p_(o.p_) {
+    TaskRef() = default;
+    explicit TaskRef(detail::PromiseBase* p) noexcept : p_(p) {
         if (p_) p_->retain();
     }
-    Task(Task&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
-    Task& operator=(Task o) noexcept {
+    TaskRef(const TaskRef& o) noexcept : TaskRef(o.p_) {}
+    TaskRef(TaskRef&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
+    TaskRef& operator=(TaskRef o) noexcept {
         std::swap(p_, o.p_);
         return *this;
     }
-    ~Task() {
+    ~TaskRef() {
         if (p_) p_->release();
     }
 
     bool valid() const noexcept { return p_ != nullptr; }
     bool done() const noexcept { return p_->done(); }
     bool cancelled() const noexcept { return p_->cancelled(); }
-    bool cancel() { return p_->cancel(); }
+    // Task.cancel(msg): the CancelledError raised in the task carries msg.
+    bool cancel(std::string_view msg = {}) { return p_->cancel(msg); }
+    int cancelling() const noexcept { return p_->cancelling(); }
+    int uncancel() noexcept { return p_->uncancel(); }
+    // Task.get_name(): the name given to create_task/set_name, else the coroutine's function name
+    // (asyncio says "Task-N"; students read function names in timelines, see docs).
     std::string name() const { return p_->name(); }
+    std::string get_name() const { return p_->name(); }
+    void set_name(std::string name) { p_->set_name(std::move(name)); }
     std::uint32_t id() const noexcept { return p_->id(); }
+    // Task.exception(): null when it returned normally, else its exception; raises CancelledError
+    // when cancelled and InvalidStateError while not done.
+    std::exception_ptr exception() const {
+        if (!p_->done()) throw InvalidStateError("Exception is not set.");
+        if (p_->cancelled()) p_->throw_cancelled();
+        p_->mark_result_retrieved();
+        return p_->error();
+    }
+    detail::PromiseBase* base() const noexcept { return p_; }
+    friend bool operator==(const TaskRef& a, const TaskRef& b) noexcept { return a.p_ == b.p_; }
+
+protected:
+    detail::PromiseBase* p_ = nullptr;
+};
+
+// ---- Task<T>: a scheduled task (asyncio.Task) ---------------------------------------------------
+template <class T>
+class Task : public TaskRef {
+public:
+    using promise_type = detail::Promise<T>;
+
+    Task() = default;
+
     // Task.result(): the value (or rethrows); InvalidStateError while not done().
     decltype(auto) result() {
         if (!p_->done()) throw InvalidStateError();
-        if (p_->cancelled()) throw CancelledError();
-        return p_->take_result();
+        if (p_->cancelled()) p_->throw_cancelled();
+        return promise()->take_result();
     }
 
     auto operator co_await() const noexcept {
@@ -318,20 +359,17 @@ public:
         };
         Awaiter a{};
         a.future = p_;
-        a.p = p_;
+        a.p = promise();
         return a;
     }
 
-    promise_type* promise() const noexcept { return p_; }
+    promise_type* promise() const noexcept { return static_cast<promise_type*>(p_); }
     // Adopts a frame that already holds one reference for us.
     static Task adopt(promise_type* p) noexcept {
         Task t;
         t.p_ = p;
         return t;
     }
-
-private:
-    promise_type* p_ = nullptr;
 };
 
 // asyncio.create_task: schedule the coroutine to start at the next loop iteration.
@@ -361,6 +399,10 @@ Task<T> create_task(task<T>& coroutine, std::string name = {}) {
 
 // asyncio.current_task().get_name()
 std::string current_task_name();
+// asyncio.current_task(): the running task (invalid outside a task).
+TaskRef current_task();
+// asyncio.all_tasks(): the tasks not done yet, in creation order (asyncio: a set).
+std::vector<TaskRef> all_tasks();
 
 }  // namespace aio
 
