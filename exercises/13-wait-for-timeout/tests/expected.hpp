@@ -59,13 +59,13 @@ inline aio::testing::Verdict stopped_at_deadline(const aio::testing::RunReport& 
     Failure f(r, title);
     f.expected(fmt::format("{:.3f}초에 {} 출력, 그 뒤로 {}의 줄 없음, 요청을 보낸 작업은 {:.3f}초까지 끝남", s.timeout,
                            quoted(cancel_line(s.name)), s.name, s.timeout));
-    const trace::Line* sent = r.line(request_line(s.name));
-    const trace::Line* cancelled = r.line(cancel_line(s.name));
+    const aio::trace::Line* sent = r.line(request_line(s.name));
+    const aio::trace::Line* cancelled = r.line(cancel_line(s.name));
     bool good = r.returned() && sent && cancelled && std::fabs(cancelled->time - s.timeout) <= kTimeTolerance;
     if (!sent) f.actual(fmt::format("{}이(가) 출력되지 않았습니다", quoted(request_line(s.name))));
     else if (!cancelled) f.actual(fmt::format("{}이(가) 출력되지 않았습니다: 요청이 취소되지 않았습니다", quoted(cancel_line(s.name))));
     else if (!good) f.actual(fmt::format("{}을(를) {:.3f}초에 출력했습니다", quoted(cancel_line(s.name)), cancelled->time));
-    for (const trace::Line& l : r.trace.lines) {
+    for (const aio::trace::Line& l : r.trace.lines) {
         if (l.time > s.timeout + kTimeTolerance && l.text.rfind(s.name + " ", 0) == 0) {
             f.actual(fmt::format("마감 뒤 {:.3f}초에 {}을(를) 출력했습니다", l.time, quoted(l.text)));
             good = false;
@@ -73,7 +73,7 @@ inline aio::testing::Verdict stopped_at_deadline(const aio::testing::RunReport& 
         }
     }
     if (sent) {
-        const trace::Span* task = r.trace.span(sent->task_id);
+        const aio::trace::Span* task = r.trace.span(sent->task_id);
         if (task && (task->finished < 0 || task->finished > s.timeout + kTimeTolerance)) {
             f.actual(task->finished < 0 ? fmt::format("요청을 보낸 작업 {}이(가) 끝나지 않았습니다", r.trace.display_name(task->id))
                                         : fmt::format("요청을 보낸 작업 {}이(가) {:.3f}초에야 끝났습니다",

@@ -39,7 +39,7 @@ inline aio::testing::Verdict processed_once(const aio::testing::RunReport& r, co
     const std::string title = fmt::format("물건 {}개가 모두 정확히 한 번씩 처리되어야 합니다", items.size());
     constexpr std::string_view kItem = ": 물건 ", kDone = " 처리 완료";
     std::map<std::string, int> done;  // item -> how many "처리 완료" lines
-    for (const trace::Line& l : r.trace.lines) {
+    for (const aio::trace::Line& l : r.trace.lines) {
         const auto at = l.text.find(kItem);
         if (at == std::string::npos || !ends_with(std::string(kDone))(l.text)) continue;
         const std::size_t from = at + kItem.size();
@@ -72,12 +72,12 @@ inline aio::testing::Verdict consumers_cancelled(const aio::testing::RunReport& 
     f.expected(fmt::format("'consumer' 작업 {}개, 모두 {:.3f}초에 취소됨", count, at));
     std::size_t seen = 0;
     bool good = r.returned();
-    for (const trace::Span& s : r.trace.spans) {
+    for (const aio::trace::Span& s : r.trace.spans) {
         if (s.name != "consumer") continue;
         ++seen;
         const std::string name = r.trace.display_name(s.id);
         if (s.finished < 0) f.actual(fmt::format("{}: 끝나지 않았습니다 (취소하지 않았거나 취소를 기다리지 않음)", name)), good = false;
-        else if (s.status != trace::Status::cancelled)
+        else if (s.status != aio::trace::Status::cancelled)
             f.actual(fmt::format("{}: {:.3f}초에 취소되지 않고 끝났습니다", name, s.finished)), good = false;
         else if (std::fabs(s.finished - at) > kTimeTolerance)
             f.actual(fmt::format("{}: {:.3f}초에 취소되었습니다", name, s.finished)), good = false;
