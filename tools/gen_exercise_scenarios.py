@@ -87,7 +87,26 @@ def ex14():
     scenario("14 hidden: consumer alone on a queue of three items, joined then cancelled", consumer_alone)
 
 
-EXERCISES = {"13": ex13, "14": ex14}
+def ex15():
+    m = twin("limited_crawler")
+    seven = [("/a", 0.6), ("/b", 1.0), ("/c", 0.4), ("/d", 0.9), ("/e", 0.5), ("/f", 0.7), ("/g", 0.2)]
+    scenario("15 hidden: seven pages, at most 3", lambda: m.crawl(seven, 3))
+    scenario("15 hidden: limit 1 is one after another", lambda: m.crawl(seven[:4], 1))
+    scenario("15 hidden: a limit above the page count lets all start at once",
+             lambda: m.crawl(seven[:4], 10))
+    ties = [("/1", 0.5), ("/2", 0.5), ("/3", 0.25), ("/4", 0.75), ("/5", 0.5)]
+    scenario("15 hidden: two slots freed in the same instant go to the next two in list order",
+             lambda: m.crawl(ties, 2))
+
+    async def released():
+        sem = asyncio.Semaphore(1)
+        first = await m.fetch_page("/첫째", 0.5, sem)
+        second = await m.fetch_page("/둘째", 0.25, sem)
+        return (first, second, sem.locked())
+    scenario("15 hidden: fetch_page gives its slot back", released)
+
+
+EXERCISES = {"13": ex13, "14": ex14, "15": ex15}
 
 if __name__ == "__main__":
     for key in sys.argv[1:] or EXERCISES:
