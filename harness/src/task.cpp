@@ -219,6 +219,9 @@ void PromiseBase::abandon() {
     ++wake_token_;
     state_ = State::cancelled;
     drop_callbacks();
+    // Also the reference to us held by what we wait on (a Lock's or Queue's future, see
+    // FutureBase::forget_waiters), so our frame goes when its last handle does.
+    if (wait_ == Wait::future && fut_waiter_) fut_waiter_->forget_waiters();
     release();  // the loop's pending reference
 }
 

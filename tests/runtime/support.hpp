@@ -29,5 +29,7 @@ std::string data_file(const std::string& relative);
 std::string expected_trace(const std::string& name);
 // What an exception_ptr / current exception says (what()).
 std::string what_of(const std::exception_ptr& e);
+// A bool as Python prints it.
+inline const char* py_bool(bool b) { return b ? "True" : "False"; }
 
 }  // namespace rt

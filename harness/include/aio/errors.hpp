@@ -82,4 +82,24 @@ struct EofError : std::runtime_error {
     EofError() : std::runtime_error("EOFError: 입력이 끝났습니다 (EOF when reading a line)") {}
 };
 
+// ---- the errors of asyncio's locks and queues (aio/locks.hpp, aio/queues.hpp)
+// asyncio.QueueFull / asyncio.QueueEmpty: put_nowait() on a full queue, get_nowait() on an empty
+// one. what() is the class name, like CancelledError's (Python's str() of them is empty).
+struct QueueFull : std::runtime_error {
+    QueueFull() : std::runtime_error("QueueFull") {}
+};
+struct QueueEmpty : std::runtime_error {
+    QueueEmpty() : std::runtime_error("QueueEmpty") {}
+};
+// Python's ValueError where asyncio raises one: a BoundedSemaphore released more often than it
+// was acquired, Queue.task_done() called more often than items were put, a negative Semaphore.
+struct ValueError : std::invalid_argument {
+    using std::invalid_argument::invalid_argument;
+};
+// asyncio's RuntimeError for a lock used without holding it: Lock.release() of an unlocked lock,
+// Condition.wait() / notify() without the condition's lock.
+struct LockNotAcquiredError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 }  // namespace aio

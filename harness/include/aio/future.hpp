@@ -19,6 +19,11 @@ public:
     bool done() const noexcept { return state_ != State::pending; }
     bool cancelled() const noexcept { return state_ == State::cancelled; }
     const std::exception_ptr& error() const noexcept { return error_; }
+    // Teardown after a fatal loop error (PromiseBase::abandon): let go of the tasks waiting here
+    // without waking them. A lock's or queue's future is held by its primitive, which may live in
+    // one of those tasks' frames: keeping the tasks would keep that frame alive, or release them
+    // only after the primitive is gone.
+    void forget_waiters() { drop_callbacks(); }
 
     // Future.add_done_callback: runs `target->fire(token)` via call_soon once done.
     void add_done_callback(Callable* target, std::uint32_t token);

@@ -1,0 +1,85 @@
+// What asyncio's locks and queues wait on: a future per waiting task (loop.create_future() in
+// locks.py and queues.py) kept in a collections.deque. The primitive completes the future with
+// set_result, whose done-callback resumes the task one loop iteration later, exactly as in
+// CPython; Task::cancel() cancels the future the task waits on, also as in CPython.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <string>
+
+#include "aio/detail/memory.hpp"
+#include "aio/future.hpp"
+#include "aio/task.hpp"
+
+namespace aio::detail {
+
+// A pending future whose result nobody reads (the primitive's own state says what happened).
+// It describes itself as what its task is doing ("Queue.get() (큐가 비어 있음)"): the deadlock and
+// time-limit messages list a stuck task as "  작업 'x': 기다리는 중 → <that text>".
+class WaitFuture final : public FutureBase {
+public:
+    explicit WaitFuture(const char* what) noexcept : what_(what) {}
+    // From the frame pool, like the tasks that wait on them: a busy queue makes one per wait.
+    static void* operator new(std::size_t size) { return allocate_frame(size); }
+    static void operator delete(void* p, std::size_t size) noexcept { deallocate_frame(p, size); }
+
+    void set_result() { complete(nullptr); }
+    void fire(std::uint32_t) override {}  // only ever a future, never a callback target
+    void describe(std::string& out) const override { out += what_; }
+
+private:
+    const char* what_;  // a string literal
+};
+
+// An owning reference to a WaitFuture (the waiting coroutine keeps its future alive after the
+// primitive has dropped it from its deque).
+class WaitRef {
+public:
+    explicit WaitRef(WaitFuture* f) noexcept : f_(f) { f_->retain(); }
+    WaitRef(const WaitRef&) = delete;
+    WaitRef& operator=(const WaitRef&) = delete;
+    ~WaitRef() { f_->release(); }
+    WaitFuture* get() const noexcept { return f_; }
+    WaitFuture* operator->() const noexcept { return f_; }
+
+private:
+    WaitFuture* f_;
+};
+
+// The primitive's collections.deque of waiter futures, holding one reference to each.
+class Waiters {
+public:
+    Waiters() = default;
+    Waiters(const Waiters&) = delete;
+    Waiters& operator=(const Waiters&) = delete;
+    ~Waiters();
+
+    bool empty() const noexcept { return d_.empty(); }
+    std::size_t size() const noexcept { return d_.size(); }
+    auto begin() const noexcept { return d_.begin(); }
+    auto end() const noexcept { return d_.end(); }
+    WaitFuture* front() const noexcept { return d_.front(); }
+
+    // fut = loop.create_future(); waiters.append(fut)
+    WaitFuture* append(const char* what);
+    // waiters.remove(fut), except that a future no longer there is no error (queues.py catches
+    // that ValueError; locks.py never lets it happen).
+    void remove(WaitFuture* f) noexcept;
+    // waiters.popleft(): the deque's reference passes to the caller.
+    WaitFuture* pop_front() noexcept;
+    // all(w.cancelled() for w in waiters)
+    bool all_cancelled() const noexcept;
+
+private:
+    std::deque<WaitFuture*> d_;
+};
+
+// `await fut` on a waiter future from the current task: raises CancelledError when the task was
+// cancelled while waiting (the future is cancelled) or after it was woken (a pending cancel).
+struct WaitOn : FutureAwaiterBase<WaitOn> {
+    explicit WaitOn(WaitFuture* f) noexcept { future = f; }
+    void await_resume() { check_cancel(); }
+};
+
+}  // namespace aio::detail
