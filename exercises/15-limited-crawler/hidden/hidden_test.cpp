@@ -120,12 +120,15 @@ TEST_CASE("같은 순간(숨김): 두 자리가 한꺼번에 나면 기다리던
 
 namespace {
 // Two requests one after the other on a semaphore of one: the second starts only if the first
-// gave its slot back.
+// gave its slot back. The pages are named variables: g++ 11 and 12 free a braced temporary
+// argument twice when the coroutine call sits inside co_await (`co_await fetch_page({"/a", 1}, sem)`).
 aio::task<std::tuple<std::string, std::string, bool>> one_slot() {
     aio::Semaphore sem(1);
-    std::string first = co_await fetch_page({"/첫째", 0.5}, sem);
-    std::string second = co_await fetch_page({"/둘째", 0.25}, sem);
-    co_return std::tuple{first, second, sem.locked()};
+    const Page a{"/첫째", 0.5}, b{"/둘째", 0.25};
+    std::string first = co_await fetch_page(a, sem);
+    std::string second = co_await fetch_page(b, sem);
+    const bool locked = sem.locked();
+    co_return std::tuple<std::string, std::string, bool>(first, second, locked);
 }
 }  // namespace
 
