@@ -47,11 +47,11 @@ TEST_CASE("동시에: 다섯 사이트에 0초에 함께 요청을 보낸다") {
 
 TEST_CASE("마감: 마감까지 응답이 없는 사이트는 마감 시각에 요청을 취소하고 시간 초과를 출력한다") {
     auto r = run_virtual(fetch_all(kSites));
+    AIO_CHECK(stopped_at_deadline(r, kOldServer));
+    AIO_CHECK(stopped_at_deadline(r, kSlowMirror));
     AIO_CHECK(printed_in_order(r, {cancel_line(kOldServer.name), timeout_line(kOldServer)}));
     AIO_CHECK(printed_at(r, timeout_line(kOldServer), 1.0));
     AIO_CHECK(printed_at(r, timeout_line(kSlowMirror), 2.0));
-    AIO_CHECK(stopped_at_deadline(r, kOldServer));
-    AIO_CHECK(stopped_at_deadline(r, kSlowMirror));
 }
 
 TEST_CASE("전체 시간: 사이트마다 응답과 마감 가운데 이른 쪽, 그 가운데 가장 늦은 2.5초에 끝난다") {
