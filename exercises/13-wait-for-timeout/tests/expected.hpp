@@ -82,6 +82,8 @@ inline aio::testing::Verdict stopped_at_deadline(const aio::testing::RunReport& 
         }
     }
     if (good) return pass(title);
+    const double from = sent ? sent->time : 0.0;
+    f.expected_timeline({bar_row(fmt::format("[{}]  {:.3f}~{:.3f}초 (마감에 취소)", s.name, from, s.timeout), from, s.timeout)});
     f.actual_timeline(run_rows(r, {request(s)}));
     return f.verdict();
 }
