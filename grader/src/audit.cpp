@@ -340,8 +340,8 @@ std::string aio_reference_reason(const std::string& e) {
                                "aio::detail::Ref<", "aio::detail::release_waiter", "aio::detail::waiter_releaser",
                                "aio::detail::cancel_and_wait", "aio::detail::described", "aio::detail::base_of",
                                "aio::detail::wait_for_future",
-                               // reached from the inline/template code of queues.hpp (Queue<T>'s untyped
-                               // half) and locks.hpp (a primitive's destructor frees its waiter deque)
+                               // aio/queues.hpp's templates and the locks' inline destructors
+                               // (the waiter deques themselves stay the runtime's).
                                "aio::detail::QueueBase", "aio::detail::Waiters::~Waiters"})
             if (has(q, ok)) return "";
         return "런타임 내부 함수(aio::detail)는 런타임만 씁니다";

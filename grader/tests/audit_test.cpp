@@ -92,6 +92,60 @@ TEST_CASE("audit: forbidden definitions, references, sections and instructions a
     }
 }
 
+// Student code that uses asyncio's locks and queues reaches aio::detail from inline and template
+// code (Queue<T> on detail::QueueBase, the locks' waiter deques): all of it passes, while the
+// waiter deques' own operations stay the runtime's.
+TEST_CASE("audit: aio/locks.hpp and aio/queues.hpp pass, their internals do not") {
+    const std::string uses = std::string(kStub) + R"(#include <utility>
+aio::task<> worker(aio::Semaphore& sem, aio::Queue<std::string>& q, aio::PriorityQueue<std::pair<int, int>>& pq,
+                   aio::LifoQueue<int>& lq, aio::Condition& c, aio::Lock& l, aio::Event& e, aio::BoundedSemaphore& b) {
+    { auto held = co_await sem.hold(); }
+    { auto held = co_await l.hold(); }
+    { auto held = co_await b.hold(); }
+    auto held = co_await c.hold();
+    co_await c.wait_for([&] { return q.empty(); });
+    c.notify_all();
+    co_await q.put("x");
+    std::string s = co_await q.get();
+    q.task_done();
+    co_await q.join();
+    co_await pq.put({1, 2});
+    auto p = co_await pq.get();
+    lq.put_nowait(p.first);
+    (void)lq.get_nowait();
+    co_await e.wait();
+    e.set();
+    co_await sem.acquire();
+    sem.release();
+}
+aio::task<> owner() {
+    aio::Semaphore sem(2);
+    aio::Queue<std::string> q(3);
+    aio::PriorityQueue<std::pair<int, int>> pq;
+    aio::LifoQueue<int> lq;
+    aio::Lock l;
+    aio::Condition c(l);
+    aio::Event e;
+    aio::BoundedSemaphore b(3);
+    try {
+        co_await worker(sem, q, pq, lq, c, l, e, b);
+    } catch (const aio::QueueFull&) {
+    } catch (const aio::ValueError&) {
+    } catch (const aio::LockNotAcquiredError&) {
+    }
+}
+)";
+    // With -g, as the grader settles a library function's inline copy (needs_debug) by a -g build.
+    for (const char* flags : {"-O1 -g", "-O0 -g"}) {
+        INFO(flags);
+        const auto v = audit_of(compile("sync_api", uses, "03-async-function", flags));
+        CHECK(joined(v) == joined({}));
+    }
+    const auto bad = audit_of(compile("sync_internals", std::string(kStub) +
+                                                           "void cheat(aio::detail::Waiters& w) { w.append(\"x\"); }\n"));
+    CHECK(joined(bad).find("aio::detail::Waiters::append(char const*)` 사용") != std::string::npos);
+}
+
 TEST_CASE("audit: the message names the student's file and line (from -g)") {
     const auto v = audit_of(compile("lines", std::string(kStub) + "#include <unistd.h>\n\nvoid cheat() {\n    ::_exit(0);\n}\n",
                                     "03-async-function", "-O1 -g"));

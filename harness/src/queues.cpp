@@ -25,39 +25,47 @@ QueueBase::QueueBase(int maxsize) : maxsize_(maxsize), finished_("Queue.join() (
 
 QueueBase::~QueueBase() = default;
 
-// put(): `putter = create_future(); putters.append(putter); try: await putter  except: ...`
-task<void> QueueBase::wait_for_slot() {
-    WaitRef putter(putters_.append("Queue.put() (큐가 가득 참)"));
+// put(): `putter = create_future(); putters.append(putter); try: await putter  except: ...`, and
+// get() the same with a getter.
+void QueueBase::Wait::await_suspend(std::coroutine_handle<> h) {
+    Waiters& waiters = for_slot_ ? queue_->putters_ : queue_->getters_;
+    WaitFuture* fut = waiters.append(for_slot_ ? "Queue.put() (큐가 가득 참)" : "Queue.get() (큐가 비어 있음)");
+    fut->retain();  // ours, released by ~Wait
+    on_.future = fut;
+    on_.await_suspend(h);
+}
+
+void QueueBase::Wait::await_resume() {
     try {
-        co_await WaitOn(putter.get());
+        on_.await_resume();
     } catch (const CancelledError&) {
-        // queues.py first cancels the putter "just in case it is not done yet"; an await on it
+        // queues.py first cancels the waiter "just in case it is not done yet"; an await on it
         // only raises once it is done, so that cancel() never does anything and is left out.
-        putters_.remove(putter.get());  // may be gone already: popped by the get that woke us
-        // Woken by a get, but cancelled before we could use the slot: pass the wake-up on.
-        if (!full() && !putter->cancelled()) wakeup_next(putters_);
+        auto* fut = static_cast<WaitFuture*>(on_.future);
+        Waiters& waiters = for_slot_ ? queue_->putters_ : queue_->getters_;
+        waiters.remove(fut);  // may be gone already: popped by the put or get that woke us
+        // Woken by a get (put), but cancelled before we could use the slot (item): pass it on.
+        const bool usable = for_slot_ ? !queue_->full() : !queue_->empty();
+        if (usable && !fut->cancelled()) wakeup_next(waiters);
         throw;
     }
 }
 
-task<void> QueueBase::wait_for_item() {
-    WaitRef getter(getters_.append("Queue.get() (큐가 비어 있음)"));
-    try {
-        co_await WaitOn(getter.get());
-    } catch (const CancelledError&) {
-        getters_.remove(getter.get());
-        if (!empty() && !getter->cancelled()) wakeup_next(getters_);
-        throw;
-    }
+QueueBase::Wait::~Wait() {
+    if (on_.future) on_.future->release();
 }
 
 void QueueBase::after_put() {
+    ++size_;
     ++unfinished_tasks_;
     finished_.clear();
     wakeup_next(getters_);
 }
 
-void QueueBase::after_get() { wakeup_next(putters_); }
+void QueueBase::after_get() {
+    --size_;
+    wakeup_next(putters_);
+}
 
 void QueueBase::task_done() {
     if (unfinished_tasks_ == 0)

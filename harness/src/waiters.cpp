@@ -1,37 +1,54 @@
 // The deque of waiter futures shared by the locks and queues.
 #include "aio/detail/waiters.hpp"
 
-#include <algorithm>
-
 namespace aio::detail {
 
 Waiters::~Waiters() {
-    for (WaitFuture* f : d_) f->release();
+    while (head_) {
+        WaitFuture* f = head_;
+        unlink(f);
+        f->release();
+    }
 }
 
 WaitFuture* Waiters::append(const char* what) {
     auto* f = new WaitFuture(what);
     f->retain();
-    d_.push_back(f);
+    f->prev_ = tail_;
+    if (tail_) tail_->next_ = f;
+    else head_ = f;
+    tail_ = f;
+    f->linked_ = true;
+    ++size_;
     return f;
 }
 
+void Waiters::unlink(WaitFuture* f) noexcept {
+    if (f->prev_) f->prev_->next_ = f->next_;
+    else head_ = f->next_;
+    if (f->next_) f->next_->prev_ = f->prev_;
+    else tail_ = f->prev_;
+    f->prev_ = f->next_ = nullptr;
+    f->linked_ = false;
+    --size_;
+}
+
 void Waiters::remove(WaitFuture* f) noexcept {
-    // Almost always the first one: the waiter that was woken first runs first.
-    auto it = std::find(d_.begin(), d_.end(), f);
-    if (it == d_.end()) return;
-    d_.erase(it);
+    if (!f->linked_) return;
+    unlink(f);
     f->release();
 }
 
 WaitFuture* Waiters::pop_front() noexcept {
-    WaitFuture* f = d_.front();
-    d_.pop_front();
+    WaitFuture* f = head_;
+    unlink(f);
     return f;
 }
 
 bool Waiters::all_cancelled() const noexcept {
-    return std::all_of(d_.begin(), d_.end(), [](const WaitFuture* f) { return f->cancelled(); });
+    for (const WaitFuture* f = head_; f; f = f->next_)
+        if (!f->cancelled()) return false;
+    return true;
 }
 
 }  // namespace aio::detail

@@ -98,7 +98,7 @@ aio::task<> semaphore_cancel_main() {
     aio::print("locked {}", py_bool(sem.locked()));
 
     // A woken waiter still in the deque keeps locked() true although the value is back at 1, so
-    // a newcomer waits; the woken one then passes the spare slot on to it.
+    // main's acquire() waits instead of taking the slot; d then passes the spare slot on to main.
     aio::Semaphore two(2);
     co_await two.acquire();
     co_await two.acquire();
@@ -107,9 +107,9 @@ aio::task<> semaphore_cancel_main() {
     two.release();  // d woken, value 0
     two.release();  // value 1, nobody else to wake
     aio::print("locked {} with d woken but not yet run", py_bool(two.locked()));
-    auto e = aio::create_task(sem_waiter(two, "e"));
-    co_await aio::gather(d, e);
-    aio::print("locked {}", py_bool(two.locked()));
+    co_await two.acquire();
+    aio::print("main acquired, locked {}", py_bool(two.locked()));
+    co_await d;
 }
 
 }  // namespace
@@ -145,9 +145,9 @@ aio::task<> semaphore_cancel_main() {
 //     two.release()
 //     two.release()
 //     print(f"locked {two.locked()} with d woken but not yet run")
-//     e = asyncio.create_task(waiter(two, "e"))
-//     await asyncio.gather(d, e)
-//     print(f"locked {two.locked()}")
+//     await two.acquire()
+//     print(f"main acquired, locked {two.locked()}")
+//     await d
 // asyncio.run(main())
 // [end python]
 TEST_CASE("Semaphore: a waiter cancelled after being woken hands its slot to the next", "[locks][semaphore][cancel]") {

@@ -1,10 +1,11 @@
 // asyncio.queues: Queue<T>, PriorityQueue<T>, LifoQueue<T>, scheduled exactly like CPython 3.11's
 // Lib/asyncio/queues.py. The waiting (getters, putters, unfinished tasks, join) does not depend on
 // the item type and lives in detail::QueueBase (queues.cpp); the templates only store items,
-// through the same three overridable steps as queues.py (_put, _get and the container's size).
+// through the same overridable steps as queues.py's _put and _get.
 //   aio::Queue<int> q(10);            // maxsize 10; 0 (the default) or less: unbounded
 //   co_await q.put(item);  int item = co_await q.get();  q.task_done();  co_await q.join();
 #pragma once
+#include <coroutine>
 #include <cstddef>
 #include <deque>
 #include <functional>
@@ -24,11 +25,13 @@ public:
     QueueBase(const QueueBase&) = delete;
     QueueBase& operator=(const QueueBase&) = delete;
 
-    virtual std::size_t qsize() const noexcept = 0;
+    // len(self._queue), counted here rather than asked of the subclass's container: full() and
+    // empty() run on every put and get.
+    std::size_t qsize() const noexcept { return size_; }
     int maxsize() const noexcept { return maxsize_; }
-    bool empty() const noexcept { return qsize() == 0; }
+    bool empty() const noexcept { return size_ == 0; }
     // Never true for an unbounded queue (maxsize <= 0).
-    bool full() const noexcept { return maxsize_ > 0 && qsize() >= std::size_t(maxsize_); }
+    bool full() const noexcept { return maxsize_ > 0 && size_ >= std::size_t(maxsize_); }
 
     // ValueError when called more often than items were put.
     void task_done();
@@ -38,15 +41,32 @@ public:
 protected:
     explicit QueueBase(int maxsize);
     virtual ~QueueBase();
-    // One turn of put()'s `while self.full():` loop: wait for a getter to free a slot.
-    task<void> wait_for_slot();
-    // One turn of get()'s `while self.empty():` loop: wait for a putter to bring an item.
-    task<void> wait_for_item();
+    // One turn of put()'s `while self.full():` loop (wait for a getter to free a slot) or of
+    // get()'s `while self.empty():` loop (wait for a putter to bring an item). An awaitable, not a
+    // coroutine: a busy queue waits about once per item, and a frame each time would show.
+    class Wait {
+    public:
+        Wait(QueueBase& queue, bool for_slot) noexcept : queue_(&queue), for_slot_(for_slot) {}
+        Wait(const Wait&) = delete;
+        Wait& operator=(const Wait&) = delete;
+        ~Wait();
+        bool await_ready() const noexcept { return false; }
+        void await_suspend(std::coroutine_handle<> h);
+        void await_resume();  // the `except:` branch of queues.py's loop, then CancelledError
+
+    private:
+        QueueBase* queue_;
+        WaitOn on_{nullptr};  // holds a reference to its future once suspended
+        bool for_slot_;
+    };
+    Wait wait_for_slot() noexcept { return Wait(*this, true); }
+    Wait wait_for_item() noexcept { return Wait(*this, false); }
     // What put_nowait() does after storing the item, and get_nowait() after taking one.
     void after_put();
     void after_get();
 
 private:
+    std::size_t size_ = 0;
     int maxsize_;
     Waiters getters_;
     Waiters putters_;
@@ -83,7 +103,6 @@ public:
         after_get();
         return item;
     }
-    std::size_t qsize() const noexcept override { return items_.size(); }
 
 protected:
     // queues.py's _put and _get.
@@ -116,7 +135,6 @@ template <class T>
 class PriorityQueue : public Queue<T> {
 public:
     explicit PriorityQueue(int maxsize = 0) : Queue<T>(maxsize) {}
-    std::size_t qsize() const noexcept override { return heap_.size(); }
 
 protected:
     void put_item(T&& item) override { heapq::push(heap_, std::move(item), std::less<>{}); }

@@ -5,7 +5,6 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <string>
 
 #include "aio/detail/memory.hpp"
@@ -29,7 +28,12 @@ public:
     void describe(std::string& out) const override { out += what_; }
 
 private:
+    friend class Waiters;
     const char* what_;  // a string literal
+    // Links of the one Waiters deque this future is in (both null and not `linked_` once out).
+    WaitFuture* prev_ = nullptr;
+    WaitFuture* next_ = nullptr;
+    bool linked_ = false;
 };
 
 // An owning reference to a WaitFuture (the waiting coroutine keeps its future alive after the
@@ -47,19 +51,35 @@ private:
     WaitFuture* f_;
 };
 
-// The primitive's collections.deque of waiter futures, holding one reference to each.
+// The primitive's collections.deque of waiter futures, holding one reference to each. An
+// intrusive list: a busy queue appends and removes a future per wait, and removal by identity
+// (deque.remove) is then O(1).
 class Waiters {
 public:
+    class iterator {
+    public:
+        explicit iterator(WaitFuture* f) noexcept : f_(f) {}
+        WaitFuture* operator*() const noexcept { return f_; }
+        iterator& operator++() noexcept {
+            f_ = f_->next_;
+            return *this;
+        }
+        bool operator!=(const iterator& o) const noexcept { return f_ != o.f_; }
+
+    private:
+        WaitFuture* f_;
+    };
+
     Waiters() = default;
     Waiters(const Waiters&) = delete;
     Waiters& operator=(const Waiters&) = delete;
     ~Waiters();
 
-    bool empty() const noexcept { return d_.empty(); }
-    std::size_t size() const noexcept { return d_.size(); }
-    auto begin() const noexcept { return d_.begin(); }
-    auto end() const noexcept { return d_.end(); }
-    WaitFuture* front() const noexcept { return d_.front(); }
+    bool empty() const noexcept { return size_ == 0; }
+    std::size_t size() const noexcept { return size_; }
+    iterator begin() const noexcept { return iterator(head_); }
+    iterator end() const noexcept { return iterator(nullptr); }
+    WaitFuture* front() const noexcept { return head_; }
 
     // fut = loop.create_future(); waiters.append(fut)
     WaitFuture* append(const char* what);
@@ -72,7 +92,10 @@ public:
     bool all_cancelled() const noexcept;
 
 private:
-    std::deque<WaitFuture*> d_;
+    void unlink(WaitFuture* f) noexcept;
+    WaitFuture* head_ = nullptr;
+    WaitFuture* tail_ = nullptr;
+    std::size_t size_ = 0;
 };
 
 // `await fut` on a waiter future from the current task: raises CancelledError when the task was
