@@ -63,8 +63,9 @@ inline aio::testing::Verdict processed_once(const aio::testing::RunReport& r, co
     return f.verdict();
 }
 
-// The consumers were stopped by cancelling them once the work was done (at `at`), and the run
-// waited for that: `count` tasks of the coroutine consumer, each cancelled, each over at `at`.
+// The consumers were stopped by cancelling them once the work was done (at `at`), and run_pipeline
+// waited for that: `count` tasks of the coroutine consumer, each cancelled, each over at `at`,
+// none of them left for aio::run to cancel.
 inline aio::testing::Verdict consumers_cancelled(const aio::testing::RunReport& r, std::size_t count, double at) {
     using namespace aio::testing;
     const std::string title = fmt::format("일이 끝난 {:.3f}초에 소비자 작업 {}개가 모두 취소되어 끝나야 합니다", at, count);
@@ -82,6 +83,12 @@ inline aio::testing::Verdict consumers_cancelled(const aio::testing::RunReport& 
         else if (std::fabs(s.finished - at) > kTimeTolerance)
             f.actual(fmt::format("{}: {:.3f}초에 취소되었습니다", name, s.finished)), good = false;
     }
+    // Cancelled, but by aio::run after run_pipeline had returned (the leftovers asyncio.run cancels).
+    for (const aio::trace::Warning& w : r.trace.warnings)
+        if (w.kind == aio::trace::WarningKind::pending_at_exit && w.name.rfind("consumer", 0) == 0) {
+            f.actual(fmt::format("{}: run_pipeline 이 끝날 때까지 취소되지 않아 aio::run 이 대신 취소했습니다", w.name));
+            good = false;
+        }
     if (seen != count) {
         f.actual(fmt::format("'consumer' 작업이 {}개입니다 (aio::create_task(consumer(...)) 로 시작)", seen));
         good = false;
