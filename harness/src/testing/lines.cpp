@@ -5,6 +5,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "aio/testing/hints.hpp"
 #include "aio/testing/timeline.hpp"
 
 namespace aio::testing {
@@ -91,6 +92,17 @@ Verdict peak_count(const RunReport& report, const Counted& counted, std::size_t 
     if (p.at) f.actual(fmt::format("{}초에 {}개가 넘었습니다 ({} 이후), 최대 {}개", fmt::format("{:.3f}", p.at->time), expected,
                                    quoted(p.at->text), p.most));
     else if (p.most < expected) f.actual(fmt::format("최대 {}개: 한꺼번에 {}개인 순간이 없습니다", p.most, expected));
+    // One at a time: name the first one that opened only after another had closed.
+    if (p.most == 1 && expected > 1) {
+        const aio::trace::Line* closed = nullptr;
+        for (const aio::trace::Line& l : report.trace.lines) {
+            if (!closed && counted.closes(l.text)) closed = &l;
+            else if (closed && counted.opens(l.text)) {
+                f.hint(sequential_awaits_hint(quoted(closed->text), quoted(l.text), l.time));
+                break;
+            }
+        }
+    }
     f.actual_timeline(line_rows(report));
     return f.verdict();
 }
