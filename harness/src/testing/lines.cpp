@@ -98,7 +98,8 @@ Verdict peak_count(const RunReport& report, const Counted& counted, std::size_t 
         for (const aio::trace::Line& l : report.trace.lines) {
             if (!closed && counted.closes(l.text)) closed = &l;
             else if (closed && counted.opens(l.text)) {
-                f.hint(sequential_awaits_hint(quoted(closed->text), quoted(l.text), l.time));
+                f.hint(sequential_awaits_hint(fmt::format("{} 줄까지의 앞의 일", quoted(closed->text)),
+                                              fmt::format("{} 줄부터의 일", quoted(l.text)), l.time));
                 break;
             }
         }
