@@ -118,7 +118,7 @@ TEST_CASE("사이트 하나(숨김): 마감에 걸려도 목록과 결과가 맞
 )", 0.5, {late("혼자")});
 }
 
-TEST_CASE("fetch_with_deadline(숨김): 제때 오면 페이지를, 마감이 지나면 페이지 없이 돌려준다") {
+TEST_CASE("fetch_with_deadline(숨김): 제때 오면 페이지를 돌려주고 마감이 지나면 페이지 없이 돌려준다") {
     auto answered = run_virtual(fetch_with_deadline({"뉴스", 0.25, 1.0}));
     AIO_CHECK(printed_exactly(answered, traced(R"(
 [  0.000] 뉴스 요청 보냄...

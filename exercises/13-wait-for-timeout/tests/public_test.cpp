@@ -54,7 +54,7 @@ TEST_CASE("마감: 마감까지 응답이 없는 사이트는 마감 시각에 �
     AIO_CHECK(printed_at(r, timeout_line(kSlowMirror), 2.0));
 }
 
-TEST_CASE("전체 시간: 사이트마다 응답과 마감 가운데 이른 쪽, 그 가운데 가장 늦은 2.5초에 끝난다") {
+TEST_CASE("전체 시간: 사이트마다 응답과 마감 가운데 이른 쪽을 재면 가장 늦은 2.5초에 끝난다") {
     auto r = run_virtual(fetch_all(kSites));
     // Not the sum of the waits (7.8 s), nor the slowest response (3.5 s).
     AIO_CHECK(took(r, 2.5, activities(kSites, request)));
