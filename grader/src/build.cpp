@@ -48,15 +48,16 @@ void hash_tree(Sha256& h, const fs::path& root, const fs::path& path) {
 }
 
 // Headers next to api.hpp that compile and link may read (tests and sources stay hidden).
-std::vector<fs::path> exercise_headers(const Exercise& ex) {
+std::vector<fs::path> headers_in(const fs::path& dir) {
     std::vector<fs::path> out;
-    for (const auto& e : fs::directory_iterator(ex.dir)) {
+    for (const auto& e : fs::directory_iterator(dir)) {
         auto ext = e.path().extension();
         if (e.is_regular_file() && (ext == ".hpp" || ext == ".h")) out.push_back(e.path());
     }
     std::sort(out.begin(), out.end());
     return out;
 }
+std::vector<fs::path> exercise_headers(const Exercise& ex) { return headers_in(ex.dir); }
 
 std::string object_name(const fs::path& src) { return src.stem().string() + ".o"; }
 // "harness-<path under harness/src/ or the kit, '/' as '-'>": harness/src/run.cpp and
@@ -125,7 +126,12 @@ KitBuild::KitBuild(const Config& config, const Kit& kit, const fs::path& cache_d
         h.field(ex.id);
         hash_tree(h, kit.root, ex.dir / "exercise.toml");
         for (const auto& hdr : exercise_headers(ex)) hash_tree(h, kit.root, hdr);
-        for (const auto& t : ex.test_sources) hash_tree(h, kit.root, t);
+        for (const auto& t : ex.test_sources) {
+            hash_tree(h, kit.root, t);
+            // The headers beside it (tests/expected.hpp, which the hidden tests include too): an
+            // edited expectation must not be graded by a cached build of the old one.
+            for (const auto& hdr : headers_in(t.parent_path())) hash_tree(h, kit.root, hdr);
+        }
         for (const auto& f : ex.student_files) hash_tree(h, kit.root, ex.dir / f);  // the judge's stub
     }
     for (const auto& inc : kit.include_dirs)

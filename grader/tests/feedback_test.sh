@@ -13,7 +13,8 @@ fail() { echo "FAIL: $*"; exit 1; }
 cfg=(--config "$examples/grader.toml" --cache-dir "$cache" -j 2)
 
 # Wrong submissions made here from the kit's own files.
-mkdir -p "$work/stub02" "$work/unawaited07" "$work/kept04" "$work/getline11" "$work/noreturn03"
+mkdir -p "$work/stub02" "$work/unawaited07" "$work/kept04" "$work/getline11" "$work/noreturn03" \
+         "$work/nocancel13" "$work/nocancel14" "$work/onebyone15"
 cp "$kit/exercises/02-async-example/async_example.cpp" "$work/stub02/"
 sed -e 's/    std::string result1 = co_await task1;/    std::string result1 = "데이터베이스 정리 완료";/' \
     -e 's/    std::string result2 = co_await task2;/    std::string result2 = "로그 파일 압축 완료";  \/\/ task2 is never awaited/' \
@@ -34,6 +35,20 @@ grep -q 'std::getline(std::cin, line)' "$work/getline11/counter_input.cpp" || fa
 sed 's/^    co_return result;/    co_await aio::sleep(0);/' "$kit/solutions/03-async-function/async_function.cpp" \
   >"$work/noreturn03/async_function.cpp"
 grep -q 'co_await aio::sleep(0);' "$work/noreturn03/async_function.cpp" || fail "could not make the missing co_return submission"
+
+# 13: the deadline slept out by hand, and the late request never cancelled (left running).
+sed 's|^        std::string page = co_await aio::wait_for(fetch_page(site.name, site.delay), site.timeout);|        aio::Task<std::string> t = aio::create_task(fetch_page(site.name, site.delay)); co_await aio::sleep(site.timeout); if (!t.done()) throw aio::TimeoutError(); std::string page = t.result();  // no cancel|' \
+  "$kit/solutions/13-wait-for-timeout/wait_for_timeout.cpp" >"$work/nocancel13/wait_for_timeout.cpp"
+grep -q 'no cancel' "$work/nocancel13/wait_for_timeout.cpp" || fail "could not make the missing-cancel submission"
+# 14: the consumers are never cancelled after join (left for aio::run to cancel).
+sed -e '/    for (aio::Task<void>& w : workers) w.cancel();/d' \
+    -e 's|^    co_await aio::gather_outcomes(std::move(workers));|    // the consumers are never stopped|' \
+  "$kit/solutions/14-producer-consumer/producer_consumer.cpp" >"$work/nocancel14/producer_consumer.cpp"
+grep -q 'never stopped' "$work/nocancel14/producer_consumer.cpp" || fail "could not make the consumers-left submission"
+# 15: the requests awaited one by one (the semaphore never has more than one taken).
+sed 's|^    std::vector<std::string> bodies = co_await aio::gather(std::move(requests));|    std::vector<std::string> bodies; for (auto\& r : requests) bodies.push_back(co_await std::move(r));  // one by one|' \
+  "$kit/solutions/15-limited-crawler/limited_crawler.cpp" >"$work/onebyone15/limited_crawler.cpp"
+grep -q 'one by one' "$work/onebyone15/limited_crawler.cpp" || fail "could not make the one-by-one crawler"
 
 status=0
 check() {  # name dir exercise hint-title [config...]
@@ -64,6 +79,9 @@ check unawaited    "$work/unawaited07"                  07-asyncio-tasks "기다
 check stub         "$work/stub02"                       02-async-example "아직 구현하지 않음"
 check getline      "$work/getline11"                    11-counter-input "블로킹 입력" --cache-dir "$cache" -j 2
 check no_co_return "$work/noreturn03"                   03-async-function "co_return 빠짐"
+check no_cancel13  "$work/nocancel13"                   13-wait-for-timeout "기다리지 않은 작업" --cache-dir "$cache" -j 2
+check no_cancel14  "$work/nocancel14"                   14-producer-consumer "기다리지 않은 작업" --cache-dir "$cache" -j 2
+check one_by_one15 "$work/onebyone15"                   15-limited-crawler "차례로 await" --cache-dir "$cache" -j 2
 # The same mistake with the call's result dropped: a compile error that names it at the line.
 set +e
 "$grader" check "$examples/class/s05-never-awaited" -e 04-await-example "${cfg[@]}" >"$work/dropped.txt" 2>&1

@@ -14,6 +14,7 @@
 #include "aio/testing/expect.hpp"
 #include "aio/testing/expected.hpp"
 #include "aio/testing/hints.hpp"
+#include "aio/testing/lines.hpp"
 #include "aio/testing/run.hpp"
 #include "aio/testing/timeline.hpp"
 #include "aio/testing/verdict.hpp"

@@ -1,0 +1,5 @@
+#include "api.hpp"
+
+int main(int argc, char** argv) {
+    return aio::program_main(argc, argv, [] { aio::run(run_pipeline()); });
+}
