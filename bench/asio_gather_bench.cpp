@@ -1,7 +1,7 @@
 // asio_gather_bench: bench/gather_bench.cpp's work written with Boost.Asio's C++20 coroutines, the
 // library a C++ programmer would reach for instead of aio. bench/asio_run.sh runs both, real clock.
 //
-//   asio_gather_bench N
+//   asio_gather_bench N [--delay=D]
 //
 // One io_context on this thread; the main awaitable co_spawns N sleepers (each an awaitable with
 // its own steady_timer, the durations of gather_bench: uniform(0, 1) with seed 1, drawn by the
@@ -22,6 +22,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 
 #include "aio/random.hpp"
@@ -39,13 +40,14 @@ asio::awaitable<void> sleeper(double seconds) {
     co_await timer.async_wait(asio::use_awaitable);
 }
 
-asio::awaitable<void> gather_all(long n, Clock::time_point start, double& last_done) {
+asio::awaitable<void> gather_all(long n, double delay, Clock::time_point start, double& last_done) {
     auto executor = co_await asio::this_coro::executor;
     asio::steady_timer all_done(executor, Clock::time_point::max());
     long remaining = n;
     aio::PyRandom rng(1);
     for (long i = 0; i < n; ++i) {
-        asio::co_spawn(executor, sleeper(rng.uniform(0.0, 1.0)), [&](std::exception_ptr error) {
+        const double seconds = delay >= 0 ? delay : rng.uniform(0.0, 1.0);
+        asio::co_spawn(executor, sleeper(seconds), [&](std::exception_ptr error) {
             if (error) std::rethrow_exception(error);
             if (--remaining == 0) {
                 last_done = since(start);
@@ -62,9 +64,14 @@ double seconds_of(const timeval& tv) { return double(tv.tv_sec) + double(tv.tv_u
 }  // namespace
 
 int main(int argc, char** argv) {
-    const long n = argc == 2 ? std::strtol(argv[1], nullptr, 10) : 0;
+    long n = 0;
+    double delay = -1.0;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strncmp(argv[i], "--delay=", 8) == 0) delay = std::strtod(argv[i] + 8, nullptr);
+        else n = std::strtol(argv[i], nullptr, 10);
+    }
     if (n <= 0) {
-        std::fprintf(stderr, "usage: asio_gather_bench N\n");
+        std::fprintf(stderr, "usage: asio_gather_bench N [--delay=D]\n");
         return 2;
     }
     // Concurrency hint 1: the io_context is run by this thread only (what a single-threaded
@@ -72,7 +79,7 @@ int main(int argc, char** argv) {
     asio::io_context context(1);
     const Clock::time_point start = Clock::now();
     double last_done = 0.0;
-    asio::co_spawn(context, gather_all(n, start, last_done), [](std::exception_ptr error) {
+    asio::co_spawn(context, gather_all(n, delay, start, last_done), [](std::exception_ptr error) {
         if (error) std::rethrow_exception(error);
     });
     context.run();
@@ -81,7 +88,7 @@ int main(int argc, char** argv) {
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
     std::printf(
-        "gather_bench impl=asio-real n=%ld seconds=%.4f us_per_task=%.3f peak_rss_mb=%.1f cpu_seconds=%.3f "
+        "gather_bench impl=asio-real n=%ld seconds=%.4f us_per_task=%.3f peak_rss_mb=%.1f cpu_seconds=%.6f "
         "loop_elapsed=%.3f\n",
         n, seconds, seconds * 1e6 / double(n), double(ru.ru_maxrss) / 1024.0,  // KiB
         seconds_of(ru.ru_utime) + seconds_of(ru.ru_stime), last_done);
