@@ -20,7 +20,8 @@ delay_args=()
 if [ -n "${DELAY:-}" ]; then delay_args=("--delay=$DELAY"); fi
 
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" >/dev/null
-cmake --build "$BUILD_DIR" --target gather_bench asio_gather_bench >/dev/null
+cmake --build "$BUILD_DIR" --target gather_bench asio_gather_bench >/dev/null ||
+  { echo "asio_run.sh: build failed (no asio_gather_bench? cmake's 'bench:' message says why)" >&2; exit 1; }
 
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
