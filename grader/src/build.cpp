@@ -71,9 +71,10 @@ std::string harness_object_stem(const fs::path& root, const fs::path& src) {
 }
 std::string stub_object_name(const std::string& student_file) { return "stub-" + fs::path(student_file).stem().string() + ".o"; }
 
-// Runs a trusted build step (kit sources) with a time limit but without sandbox.
-std::string run_trusted(const std::vector<std::string>& argv, const fs::path& cwd, const fs::path& log_dir,
-                        const std::string& tag, double wall_seconds) {
+}  // namespace
+
+ProcessResult run_trusted_process(const std::vector<std::string>& argv, const fs::path& cwd, const fs::path& log_dir,
+                                  const std::string& tag, double wall_seconds) {
     ProcessSpec spec;
     spec.argv = argv;
     spec.cwd = cwd;
@@ -87,8 +88,19 @@ std::string run_trusted(const std::vector<std::string>& argv, const fs::path& cw
     spec.limits.processes = 1 << 20;
     spec.limits.open_files = 4096;
     ProcessResult r = run_process(spec, SandboxInfo{});
+    r.stdout_text = read_file(spec.stdout_path, 1 << 20).value_or("");
+    r.stderr_text = read_file(spec.stderr_path, 1 << 20).value_or("");
+    return r;
+}
+
+namespace {
+
+// Runs a trusted build step (kit sources) with a time limit but without sandbox.
+std::string run_trusted(const std::vector<std::string>& argv, const fs::path& cwd, const fs::path& log_dir,
+                        const std::string& tag, double wall_seconds) {
+    const ProcessResult r = run_trusted_process(argv, cwd, log_dir, tag, wall_seconds);
     if (r.launched && r.exited && r.exit_code == 0) return "";
-    std::string err = read_file(spec.stderr_path, 1 << 16).value_or("");
+    std::string err = r.stderr_text.substr(0, 1 << 16);
     if (!r.launched) return "cannot start " + argv[0] + ": " + r.launch_error;
     if (r.timed_out) return fmt::format("{} timed out after {} s", tag, wall_seconds);
     return err.empty() ? fmt::format("{} failed (exit {}, signal {})", tag, r.exit_code, r.signal) : err;

@@ -91,6 +91,11 @@ struct BuildOutcome {
     const fs::path& binary_for(const TestSpec& test) const { return test.hidden ? hidden_binary : public_binary; }
 };
 
+// A trusted step (kit sources, an author's build): limits against runaways, no sandbox; the
+// output goes to LOG_DIR/TAG.out and .err and, up to 1 MiB each, into the result's texts.
+ProcessResult run_trusted_process(const std::vector<std::string>& argv, const fs::path& cwd, const fs::path& log_dir,
+                                  const std::string& tag, double wall_seconds);
+
 BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const Exercise& ex, const ExerciseFiles& files,
                            const fs::path& job_dir);
 
