@@ -181,6 +181,10 @@ TestResult judge_test(const TestSpec& spec, const Limits& limits, const TestRun&
         if (guard.empty() && (*rec.end).value("bad_alloc", false)) guard = "memory_limit";
         if (guard == "memory_limit") {
             set(Verdict::memory_limit, fmt::format("메모리 제한({}MB)을 넘었습니다 (std::bad_alloc).", limits.memory_mb));
+        } else if (!guard.empty() && has_hint(t.checks, "not_implemented")) {
+            // The stub's aio::todo() ran: a guard that followed (a join nobody wakes, say) is its
+            // consequence, and "아직 구현하지 않음" is the one thing to say.
+            set(Verdict::failed, "");
         } else if (guard == "deadlock") {
             // The checks' deadlock hint lists the stuck tasks; without one, the intro does.
             const std::string stuck = has_hint(t.checks, "deadlock") ? "" : stuck_tasks(guard_what);

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "mistakes.hpp"
 
 using namespace grader;
@@ -116,4 +119,25 @@ TEST_CASE("a kind without its construct says why it does not apply, and --sites 
     const auto capped = derive_mistakes(in);
     CHECK(kind(capped, "sequential_awaits").sites == 2);
     CHECK(kind(capped, "sequential_awaits").mutants.size() == 1);
+}
+
+TEST_CASE("gather of tasks that already run is not rewritten: awaiting them in turn is the same program") {
+    const auto all = derive(R"(#include "api.hpp"
+aio::task<void> job(int) { co_return; }
+aio::task<void> both(int n) {
+    std::vector<aio::Task<void>> running;
+    for (int i = 0; i < n; ++i) running.push_back(aio::create_task(job(i)));
+    co_await aio::gather(std::move(running));
+    std::vector<aio::task<void>> fresh;
+    for (int i = 0; i < n; ++i) fresh.push_back(job(i));
+    co_await aio::gather(std::move(fresh));
+}
+)");
+    const MistakeKind& seq = kind(all, "sequential_awaits");
+    std::vector<std::string> what;
+    for (const auto& m : seq.mutants) what.push_back(m.where);
+    INFO(fmt::format("{}", fmt::join(what, " | ")));
+    // The create_task call and the gather of coroutine objects; not the gather of running Tasks.
+    CHECK(std::count_if(what.begin(), what.end(), [](const std::string& w) { return w.find("gather(std::move(running))") != std::string::npos; }) == 0);
+    CHECK(std::count_if(what.begin(), what.end(), [](const std::string& w) { return w.find("gather(std::move(fresh))") != std::string::npos; }) == 1);
 }

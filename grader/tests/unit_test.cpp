@@ -246,6 +246,13 @@ TEST_CASE("judge: guard errors seen by the runner classify failures") {
     CHECK(text.find("Task 'a' (#2) waiting for Task 'b' (#3)") != std::string::npos);
     CHECK(text.find("Task 'a'") == text.rfind("Task 'a'"));
 
+    // An unfinished stub (aio::todo() ran) that then deadlocks: the todo is what to say.
+    TestRun todo = finished_run(false, 1);
+    (*todo.records.end)["guards"] = (*d.records.end)["guards"];
+    (*todo.records.end)["failures"] = json::parse(R"([{"kind": "explicit", "check": {"title": "총 3초여야 합니다",
+        "hints": [{"id": "not_implemented", "args": ["consumer"]}, {"id": "deadlock", "args": ["3.000", ""]}]}}])");
+    CHECK(judge_test(kSpec, kLimits, todo).verdict == Verdict::failed);
+
     // A failure whose message quotes output that names a guard error (the student printed it):
     // nothing was thrown, so it is an ordinary failure, not a deadlock.
     TestRun spoof = finished_run(false, 1);
