@@ -67,3 +67,22 @@ TEST_CASE("카운터(숨김): 끝나기 직전의 입력은 받고 끝난 직후
     check_result(r, {"막판"}, true);
     AIO_CHECK(finished_cleanly(r));
 }
+
+namespace {
+// run_counter, then how many tasks besides this one are not done yet. A run_counter that cancels
+// the reader but does not wait for it returns while the reader is still unwinding: asyncio's
+// cancel() only asks, the task ends at its next step.
+aio::task<CounterResult> counter_then_leftovers(int ticks, double interval, std::string quit_word) {
+    CounterResult result = co_await run_counter(ticks, interval, std::move(quit_word));
+    aio::print("run_counter 가 끝난 뒤 남은 작업: {}개", aio::all_tasks().size() - 1);
+    co_return result;
+}
+}  // namespace
+
+TEST_CASE("카운터(숨김): 입력 작업을 취소하면 정말 끝날 때까지 기다린 뒤 돌아온다 (남은 작업 0개)") {
+    RunSettings settings;
+    settings.input = {{20.0, "너무 늦음"}};
+    auto r = run_virtual(counter_then_leftovers(2, 1, "q"), settings);
+    AIO_CHECK(printed_at(r, kCancelled, 2.0));
+    AIO_CHECK(printed_at(r, "run_counter 가 끝난 뒤 남은 작업: 0개", 2.0));
+}
