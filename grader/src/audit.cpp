@@ -346,7 +346,8 @@ std::string aio_reference_reason(const std::string& e) {
                                "aio::detail::ThreadOutcome", "aio::detail::start_thread_work",
                                // aio/queues.hpp's templates and the locks' inline destructors
                                // (the waiter deques themselves stay the runtime's).
-                               "aio::detail::QueueBase", "aio::detail::Waiters::~Waiters"})
+                               "aio::detail::QueueBase", "aio::detail::QueueWait", "aio::detail::warn_never_awaited",
+                               "aio::detail::Waiters::~Waiters"})
             if (has(q, ok)) return "";
         return "런타임 내부 함수(aio::detail)는 런타임만 씁니다";
     }

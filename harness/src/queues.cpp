@@ -25,35 +25,50 @@ QueueBase::QueueBase(int maxsize) : maxsize_(maxsize), finished_("Queue.join() (
 
 QueueBase::~QueueBase() = default;
 
-// put(): `putter = create_future(); putters.append(putter); try: await putter  except: ...`, and
-// get() the same with a getter.
-void QueueBase::Wait::await_suspend(std::coroutine_handle<> h) {
+// One turn of the loop: `putter = create_future(); putters.append(putter); await putter` (and
+// get()'s with a getter).
+void QueueWait::wait(PromiseBase& task) {
     Waiters& waiters = for_slot_ ? queue_->putters_ : queue_->getters_;
     WaitFuture* fut = waiters.append(for_slot_ ? "Queue.put() (큐가 가득 참)" : "Queue.get() (큐가 비어 있음)");
-    fut->retain();  // ours, released by ~Wait
-    on_.future = fut;
-    on_.await_suspend(h);
+    fut->retain();  // ours, released by the next turn or by ~QueueWait
+    if (fut_) fut_->release();
+    fut_ = fut;
+    fut->set_loop(this);
+    task.suspend_on_loop(*fut, h_);
 }
 
-void QueueBase::Wait::await_resume() {
+void QueueWait::await_suspend(std::coroutine_handle<> h) {
+    h_ = h;
+    wait(PromiseBase::current());
+}
+
+// The task was woken (a get freed a slot, a put brought an item), and in asyncio it would now
+// resume in the loop and test the condition again: another task may have taken the slot or item
+// since. Cancelled (or its queue gone), it resumes to raise.
+bool QueueWait::wait_again(PromiseBase& task) {
+    if (fut_->cancelled() || fut_->orphaned() || usable()) return false;
+    wait(task);
+    return true;
+}
+
+void QueueWait::end_wait_slow() {
     try {
-        on_.await_resume();
+        PromiseBase::current().throw_if_cancel_requested();
+        if (fut_->cancelled()) fut_->throw_cancelled();
     } catch (const CancelledError&) {
         // queues.py first cancels the waiter "just in case it is not done yet"; an await on it
         // only raises once it is done, so that cancel() never does anything and is left out.
-        auto* fut = static_cast<WaitFuture*>(on_.future);
-        if (fut->orphaned()) throw;  // the queue is gone (see WaitFuture::orphaned)
+        if (fut_->orphaned()) throw;  // the queue is gone (see WaitFuture::orphaned)
         Waiters& waiters = for_slot_ ? queue_->putters_ : queue_->getters_;
-        waiters.remove(fut);  // may be gone already: popped by the put or get that woke us
+        waiters.remove(fut_);  // may be gone already: popped by the put or get that woke us
         // Woken by a get (put), but cancelled before we could use the slot (item): pass it on.
-        const bool usable = for_slot_ ? !queue_->full() : !queue_->empty();
-        if (usable && !fut->cancelled()) wakeup_next(waiters);
+        if (usable() && !fut_->cancelled()) wakeup_next(waiters);
         throw;
     }
 }
 
-QueueBase::Wait::~Wait() {
-    if (on_.future) on_.future->release();
+QueueWait::~QueueWait() {
+    if (fut_) fut_->release();
 }
 
 void QueueBase::after_put() {

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "aio/detail/waiters.hpp"
 #include "aio/trace.hpp"
 
 namespace aio::detail {
@@ -84,14 +85,20 @@ void PromiseBase::describe(std::string& out) const {
     else out += fmt::format("코루틴 '{}'", name());
 }
 
+void warn_never_awaited(const std::string& name) {
+    EventLoop* loop = EventLoop::current();
+    trace::note_warning(trace::WarningKind::never_awaited, name,
+                        fmt::format("경고: 코루틴 '{0}'을(를) 호출만 하고 co_await 하지 않아서 실행되지 않았습니다 "
+                                    "(파이썬의 RuntimeWarning: coroutine '{0}' was never awaited)",
+                                    name),
+                        !loop || loop->options().warnings_to_stderr);
+}
+
 void PromiseBase::warn_if_dropped_unawaited() const {
     EventLoop* loop = EventLoop::current();
     bool to_stderr = !loop || loop->options().warnings_to_stderr;
     if (!started_ && !is_task_) {
-        trace::note_warning(trace::WarningKind::never_awaited, name(),
-                            fmt::format("경고: 코루틴 '{0}'을(를) 호출만 하고 co_await 하지 않아서 실행되지 않았습니다 "
-                                        "(파이썬의 RuntimeWarning: coroutine '{0}' was never awaited)",
-                                        name()), to_stderr);
+        warn_never_awaited(name());
     } else if (is_task_ && !done()) {
         const std::string task = display_name();
         trace::note_warning(trace::WarningKind::pending_at_exit, task,
@@ -163,6 +170,13 @@ void PromiseBase::step() {
         // The sleep unwinds with CancelledError now, and asyncio cancels its timer handle here.
         sleep_timer_pending_ = false;
         loop.timer_handle_cancelled(sleep_until_);
+    }
+    if (wait_loop_) {
+        // The coroutine waits in a loop (`while q.full(): await putter`): its next turn may wait
+        // again on a new future, and then the coroutine stays where it is.
+        wait_loop_ = false;
+        WaitLoop* waiting_loop = static_cast<WaitFuture*>(fut_waiter_)->loop();
+        if (!cancel_requested_ && waiting_loop->wait_again(*this)) return;
     }
     wait_ = Wait::none;
     fut_waiter_ = nullptr;
@@ -262,6 +276,11 @@ void PromiseBase::suspend_on(FutureBase& future, std::coroutine_handle<> h) {
         }
     }
     future.add_done_callback(this, wake_token_);
+}
+
+void PromiseBase::suspend_on_loop(WaitFuture& future, std::coroutine_handle<> h) {
+    suspend_on(future, h);
+    wait_loop_ = true;
 }
 
 void PromiseBase::suspend_until(double when, std::coroutine_handle<> h) {

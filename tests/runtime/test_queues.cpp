@@ -512,3 +512,96 @@ TEST_CASE("a deadlock on a queue names Queue.get() and Queue.join() as what the 
     }
     CHECK(rt::timed_trace() == "[  0.000] got 0\n[  0.000] got 1\n[  0.000] got 2\n");
 }
+
+namespace {
+
+// put() and get() are awaitables, not coroutines (no frame when awaited directly); where asyncio
+// needs a coroutine object they become one: create_task, gather, wait_for, shield, TaskGroup.
+aio::task<> calls_as_coroutines_main() {
+    aio::Queue<int> q(1);
+    auto getter = aio::create_task(q.get());
+    aio::print("getter task: {}", getter.get_name());
+    auto [none, got] = co_await aio::gather(q.put(1), std::move(getter));
+    (void)none;
+    aio::print("gather: put, then the getter task got {}", got);
+    try {
+        co_await aio::wait_for(q.get(), 0.5);
+    } catch (const aio::TimeoutError&) {
+        aio::print("wait_for(get, 0.5): timeout");
+    }
+    co_await q.put(2);
+    try {
+        co_await aio::wait_for(q.put(3), 0.25);
+    } catch (const aio::TimeoutError&) {
+        aio::print("wait_for(put, 0.25): timeout, size {}", q.qsize());
+    }
+    aio::print("wait_for(get, 1): {}", co_await aio::wait_for(q.get(), 1.0));
+    auto late = aio::create_task([](aio::Queue<int>& queue) -> aio::task<> {
+        co_await aio::sleep(0.5);
+        co_await queue.put(4);
+    }(q));
+    aio::print("shield(get): {}", co_await aio::shield(q.get()));
+    co_await late;
+    {
+        aio::TaskGroup tg;
+        tg.enter();
+        auto t = tg.create_task(q.get());
+        tg.create_task(q.put(5));
+        co_await tg.exit();
+        aio::print("task group: {}", t.result());
+    }
+}
+
+}  // namespace
+
+// [python queue_calls_as_coroutines]
+// import asyncio
+// async def main():
+//     q = asyncio.Queue(1)
+//     getter = asyncio.create_task(q.get(), name="Queue.get")
+//     print(f"getter task: {getter.get_name()}")
+//     _, got = await asyncio.gather(q.put(1), getter)
+//     print(f"gather: put, then the getter task got {got}")
+//     try:
+//         await asyncio.wait_for(q.get(), 0.5)
+//     except TimeoutError:
+//         print("wait_for(get, 0.5): timeout")
+//     await q.put(2)
+//     try:
+//         await asyncio.wait_for(q.put(3), 0.25)
+//     except TimeoutError:
+//         print(f"wait_for(put, 0.25): timeout, size {q.qsize()}")
+//     print(f"wait_for(get, 1): {await asyncio.wait_for(q.get(), 1.0)}")
+//     async def late_put(queue):
+//         await asyncio.sleep(0.5)
+//         await queue.put(4)
+//     late = asyncio.create_task(late_put(q))
+//     print(f"shield(get): {await asyncio.shield(q.get())}")
+//     await late
+//     async with asyncio.TaskGroup() as tg:
+//         t = tg.create_task(q.get())
+//         tg.create_task(q.put(5))
+//     print(f"task group: {t.result()}")
+// asyncio.run(main())
+// [end python]
+TEST_CASE("put() and get() work wherever asyncio takes a coroutine object", "[queues]") {
+    CHECK(rt::trace_of(calls_as_coroutines_main()) == rt::expected_trace("queue_calls_as_coroutines"));
+}
+
+namespace {
+aio::task<> dropped_get_main() {
+    aio::Queue<int> q;
+    { auto forgotten = q.get(); }
+    co_return;
+}
+}  // namespace
+
+// Python: "RuntimeWarning: coroutine 'Queue.get' was never awaited".
+TEST_CASE("a get() that is never awaited is reported like a never-awaited coroutine", "[queues][warnings]") {
+    rt::VirtualScenario scenario;
+    aio::run(dropped_get_main(), scenario.options);
+    const auto& warnings = aio::trace::current().warnings;
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].kind == aio::trace::WarningKind::never_awaited);
+    CHECK(warnings[0].name == "Queue.get");
+}

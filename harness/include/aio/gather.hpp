@@ -70,6 +70,11 @@ PromiseBase* as_child(task<T>&& t) {
     h.promise().schedule_as_task(h);  // the task<T> reference now belongs to the gather
     return &h.promise();
 }
+template <class Call>
+    requires frameless_call<Call>
+PromiseBase* as_child(Call&& call) {
+    return as_child(std::move(call).to_task());
+}
 template <class T>
 PromiseBase* as_child(const Task<T>& t) {
     t.promise()->retain();
@@ -86,6 +91,10 @@ template <class T>
 struct value_type_of<Task<T>> {
     using type = T;
 };
+template <frameless_call X>
+struct value_type_of<X> {
+    using type = typename X::value_type;
+};
 template <class X>
 using value_type_of_t = typename value_type_of<std::remove_cvref_t<X>>::type;
 
@@ -98,6 +107,8 @@ template <class X>
 inline constexpr bool is_scheduled_task_v = false;
 template <class T>
 inline constexpr bool is_scheduled_task_v<Task<T>> = true;
+template <frameless_call X>
+inline constexpr bool is_lazy_task_v<X> = true;
 template <class T>
 inline constexpr bool is_lazy_task_v<std::vector<task<T>>> = true;  // only to name it below
 template <class X>

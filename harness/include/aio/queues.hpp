@@ -1,7 +1,8 @@
 // asyncio.queues: Queue<T>, PriorityQueue<T>, LifoQueue<T>, scheduled exactly like CPython 3.11's
 // Lib/asyncio/queues.py. The waiting (getters, putters, unfinished tasks, join) does not depend on
 // the item type and lives in detail::QueueBase (queues.cpp); the templates only store items,
-// through the same overridable steps as queues.py's _put and _get.
+// through the same overridable steps as queues.py's _put and _get. put() and get() return
+// awaitables (QueuePut, QueueGet) rather than coroutines, so that a put or get costs no frame.
 //   aio::Queue<int> q(10);            // maxsize 10; 0 (the default) or less: unbounded
 //   co_await q.put(item);  int item = co_await q.get();  q.task_done();  co_await q.join();
 #pragma once
@@ -9,6 +10,7 @@
 #include <cstddef>
 #include <deque>
 #include <functional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -18,6 +20,10 @@
 #include "aio/task.hpp"
 
 namespace aio {
+
+template <class T>
+class Queue;
+
 namespace detail {
 
 class QueueBase {
@@ -41,31 +47,12 @@ public:
 protected:
     explicit QueueBase(int maxsize);
     virtual ~QueueBase();
-    // One turn of put()'s `while self.full():` loop (wait for a getter to free a slot) or of
-    // get()'s `while self.empty():` loop (wait for a putter to bring an item). An awaitable, not a
-    // coroutine: a busy queue waits about once per item, and a frame each time would show.
-    class Wait {
-    public:
-        Wait(QueueBase& queue, bool for_slot) noexcept : queue_(&queue), for_slot_(for_slot) {}
-        Wait(const Wait&) = delete;
-        Wait& operator=(const Wait&) = delete;
-        ~Wait();
-        bool await_ready() const noexcept { return false; }
-        void await_suspend(std::coroutine_handle<> h);
-        void await_resume();  // the `except:` branch of queues.py's loop, then CancelledError
-
-    private:
-        QueueBase* queue_;
-        WaitOn on_{nullptr};  // holds a reference to its future once suspended
-        bool for_slot_;
-    };
-    Wait wait_for_slot() noexcept { return Wait(*this, true); }
-    Wait wait_for_item() noexcept { return Wait(*this, false); }
     // What put_nowait() does after storing the item, and get_nowait() after taking one.
     void after_put();
     void after_get();
 
 private:
+    friend class QueueWait;
     std::size_t size_ = 0;
     int maxsize_;
     Waiters getters_;
@@ -74,7 +61,105 @@ private:
     Event finished_;
 };
 
+// The waiting half of `co_await q.put(item)` (for_slot) and `co_await q.get()`: queues.py's
+// `while self.full(): await putter` (`while self.empty(): await getter`) without a coroutine
+// frame. A busy queue puts and gets once per item, and a frame for each would cost more than the
+// rest of the work. The first turn of the loop is await_suspend; every further turn runs at the
+// task's wake-up (WaitLoop::wait_again, called by the task's step), where asyncio's task would
+// resume the coroutine only for it to find the queue full again and wait on a new future.
+class QueueWait : public WaitLoop {
+public:
+    QueueWait(const QueueWait&) = delete;
+    QueueWait& operator=(const QueueWait&) = delete;
+
+    void await_suspend(std::coroutine_handle<> h);
+    bool wait_again(PromiseBase& task) override;
+
+protected:
+    QueueWait(QueueBase& queue, bool for_slot) noexcept : queue_(&queue), for_slot_(for_slot) {}
+    ~QueueWait();
+    // The loop's condition: a free slot for put, an item for get.
+    bool usable() const noexcept { return for_slot_ ? !queue_->full() : !queue_->empty(); }
+    // await_resume, before the item moves: the `except:` branch of queues.py's loop when the
+    // task was cancelled while it waited (then CancelledError).
+    void end_wait() {
+        if (fut_) end_wait_slow();
+    }
+    // A call nobody awaited, or turned into a task: Python's "coroutine ... was never awaited".
+    void mark_awaited() noexcept { awaited_ = true; }
+    bool awaited() const noexcept { return awaited_; }
+
+    QueueBase* queue_;
+
+private:
+    void wait(PromiseBase& task);
+    void end_wait_slow();
+    WaitFuture* fut_ = nullptr;  // the current turn's future (one reference), once it waited
+    std::coroutine_handle<> h_{};
+    bool for_slot_;
+    bool awaited_ = false;
+};
+
+// The coroutines that to_task() makes. Named as Python names the coroutine (its __qualname__),
+// "Queue.get" and "Queue.put", which is what a task made from one is called in a timeline.
+template <class T>
+task<T> get(Queue<T>& queue);
+template <class T>
+task<void> put(Queue<T>& queue, T item);
+
 }  // namespace detail
+
+// What Queue<T>::get() returns: awaited directly it runs in the awaiting task without a frame
+// (as a coroutine object would run inline); create_task, gather, wait_for and shield accept it as
+// the coroutine call `q.get()` and get a task<T> from to_task().
+template <class T>
+class [[nodiscard]] QueueGet : public detail::QueueWait {
+public:
+    using value_type = T;
+    explicit QueueGet(Queue<T>& queue) noexcept : QueueWait(queue, false) {}
+    ~QueueGet() {
+        if (!awaited()) detail::warn_never_awaited("Queue.get");
+    }
+    bool await_ready() noexcept {
+        mark_awaited();
+        return usable();
+    }
+    T await_resume() {
+        end_wait();
+        return static_cast<Queue<T>*>(queue_)->get_nowait();
+    }
+    task<T> to_task() && {
+        mark_awaited();
+        return detail::get(*static_cast<Queue<T>*>(queue_));
+    }
+};
+
+// What Queue<T>::put(item) returns; see QueueGet.
+template <class T>
+class [[nodiscard]] QueuePut : public detail::QueueWait {
+public:
+    using value_type = void;
+    QueuePut(Queue<T>& queue, T&& item) noexcept(std::is_nothrow_move_constructible_v<T>)
+        : QueueWait(queue, true), item_(std::move(item)) {}
+    ~QueuePut() {
+        if (!awaited()) detail::warn_never_awaited("Queue.put");
+    }
+    bool await_ready() noexcept {
+        mark_awaited();
+        return usable();
+    }
+    void await_resume() {
+        end_wait();
+        static_cast<Queue<T>*>(queue_)->put_nowait(std::move(item_));
+    }
+    task<void> to_task() && {
+        mark_awaited();
+        return detail::put(*static_cast<Queue<T>*>(queue_), std::move(item_));
+    }
+
+private:
+    T item_;
+};
 
 // asyncio.Queue: first in, first out.
 template <class T>
@@ -83,15 +168,9 @@ public:
     explicit Queue(int maxsize = 0) : QueueBase(maxsize) {}
 
     // Waits while the queue is full.
-    task<void> put(T item) {
-        while (full()) co_await wait_for_slot();
-        put_nowait(std::move(item));
-    }
+    QueuePut<T> put(T item) { return QueuePut<T>(*this, std::move(item)); }
     // Waits while the queue is empty.
-    task<T> get() {
-        while (empty()) co_await wait_for_item();
-        co_return get_nowait();
-    }
+    QueueGet<T> get() { return QueueGet<T>(*this); }
     void put_nowait(T item) {
         if (full()) throw QueueFull();
         put_item(std::move(item));
@@ -114,6 +193,29 @@ protected:
     }
     std::deque<T> items_;
 };
+
+namespace detail {
+template <class T>
+task<T> get_coroutine(Queue<T>& queue) {
+    co_return co_await QueueGet<T>(queue);
+}
+template <class T>
+task<T> get(Queue<T>& queue) {
+    task<T> t = get_coroutine(queue);
+    t.set_name("Queue.get");
+    return t;
+}
+template <class T>
+task<void> put_coroutine(Queue<T>& queue, T item) {
+    co_await QueuePut<T>(queue, std::move(item));
+}
+template <class T>
+task<void> put(Queue<T>& queue, T item) {
+    task<void> t = put_coroutine(queue, std::move(item));
+    t.set_name("Queue.put");
+    return t;
+}
+}  // namespace detail
 
 // asyncio.LifoQueue: last in, first out.
 template <class T>

@@ -49,5 +49,10 @@ template <class T>
 Future<T> shield(task<T>&& coroutine) {
     return shield(create_task(std::move(coroutine)));
 }
+template <class Call>
+    requires detail::frameless_call<Call>
+auto shield(Call&& call) {
+    return shield(create_task(std::move(call).to_task()));
+}
 
 }  // namespace aio

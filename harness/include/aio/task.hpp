@@ -6,6 +6,7 @@
 // Read top to bottom: PromiseBase (untyped task state and stepping) → Promise<T> (result slot)
 // → task<T> (owner of a not-yet-scheduled frame) → Task<T> (shared handle to a scheduled task).
 #pragma once
+#include <concepts>
 #include <coroutine>
 #include <exception>
 #include <optional>
@@ -40,6 +41,11 @@ inline constexpr bool always_false = false;
 
 // Turns "aio::task<int> ns::fetch(int, double)" into "fetch".
 std::string short_function_name(const char* pretty);
+// Python's "RuntimeWarning: coroutine 'name' was never awaited", for a coroutine call that is
+// not a frame (QueueGet, QueuePut) dropped without being awaited.
+void warn_never_awaited(const std::string& name);
+
+class WaitFuture;
 
 class PromiseBase : public FutureBase {
     // Declared first so that it fills FutureBase's tail padding (see the private fields below).
@@ -93,6 +99,8 @@ public:
     // ---- what awaiters call on the *current* task -------------------------------------------
     static PromiseBase& current();
     void suspend_on(FutureBase& future, std::coroutine_handle<> h);
+    // suspend_on a turn of a WaitLoop: the wake-up asks future.loop() before resuming h.
+    void suspend_on_loop(WaitFuture& future, std::coroutine_handle<> h);
     void suspend_until(double when, std::coroutine_handle<> h);
     void suspend_soon(std::coroutine_handle<> h);  // asyncio.sleep(0): yield once
     void throw_if_cancel_requested();               // call first thing in await_resume
@@ -138,6 +146,7 @@ private:
     bool result_retrieved_ : 1 = false;
     bool named_ : 1 = false;
     bool sleep_timer_pending_ : 1 = false;  // cancelled while sleeping; sleep_until_ is its timer
+    bool wait_loop_ : 1 = false;            // fut_waiter_ is a WaitFuture with a WaitLoop
     // Fills the padding after the flags. While cancel_requested_, error_ holds the request's
     // CancelledError when cancel() was given a message (asyncio's _cancel_message).
     std::uint16_t num_cancels_requested_ = 0;
@@ -254,6 +263,9 @@ public:
 
     bool valid() const noexcept { return bool(h_); }
     std::string name() const { return h_ ? h_.promise().name() : std::string{}; }
+    // The name a task made from this coroutine gets unless create_task is given one (the
+    // coroutine's __qualname__ in Python; here by default its function's name).
+    void set_name(std::string name) { h_.promise().set_name(std::move(name)); }
 
     // `co_await coro()`: run inline in the current task (symmetric transfer, no loop iteration).
     auto operator co_await() && noexcept {
@@ -396,6 +408,26 @@ Task<T> create_task(task<T>& coroutine, std::string name = {}) {
                   "aio::create_task(f()) (코루틴 객체는 한 번만 시작할 수 있습니다)");
     (void)coroutine, (void)name;
     return {};
+}
+
+namespace detail {
+// A coroutine call that is a frame only when it must be one (Queue's put and get: awaited
+// directly they run inline without one); to_task() gives the coroutine object for create_task,
+// gather, wait_for and shield.
+template <class X>
+concept frameless_call = requires(X&& x) {
+    typename X::value_type;
+    { std::move(x).to_task() } -> std::same_as<task<typename X::value_type>>;
+};
+}  // namespace detail
+
+template <class Call>
+    requires detail::frameless_call<std::remove_cvref_t<Call>>
+[[nodiscard]] auto create_task(Call&& call, std::string name = {}) {
+    static_assert(!std::is_lvalue_reference_v<Call>,
+                  "create_task: 이름 붙인 작업(변수)은 std::move(t) 로 넘기세요 - aio::create_task(std::move(t)) 또는 "
+                  "aio::create_task(f()) (코루틴 객체는 한 번만 시작할 수 있습니다)");
+    return create_task(std::move(call).to_task(), std::move(name));
 }
 
 // asyncio.current_task().get_name()

@@ -42,6 +42,11 @@ public:
         adopt(t);
         return t;
     }
+    template <class Call>
+        requires detail::frameless_call<Call>
+    auto create_task(Call&& call, std::string name = {}) {
+        return create_task(std::move(call).to_task(), std::move(name));
+    }
 
 private:
     struct State;

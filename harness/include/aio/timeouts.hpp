@@ -105,6 +105,11 @@ task<T> wait_for(task<T> coroutine, std::optional<double> timeout) {
     if (!timeout) co_return co_await std::move(coroutine);
     co_return co_await detail::wait_for_future(create_task(std::move(coroutine)), *timeout);
 }
+template <class Call>
+    requires detail::frameless_call<Call>
+auto wait_for(Call&& call, std::optional<double> timeout) {
+    return wait_for(std::move(call).to_task(), timeout);
+}
 // wait_for(gather(...), timeout): on timeout the gather is cancelled (so are its children) and
 // waited for, as asyncio does with the _GatheringFuture.
 template <class Collect>

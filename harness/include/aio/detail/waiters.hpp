@@ -13,6 +13,18 @@
 
 namespace aio::detail {
 
+// A wait in a loop (`while not condition: await fut`) whose later turns the runtime runs at the
+// task's wake-up, without resuming the coroutine (queues.hpp's QueueWait; PromiseBase::step).
+class WaitLoop {
+public:
+    // Called by the woken task's step instead of resuming the coroutine: true when the loop's
+    // condition still fails and it waits on a new future (task.suspend_on_loop), false to resume.
+    virtual bool wait_again(PromiseBase& task) = 0;
+
+protected:
+    ~WaitLoop() = default;
+};
+
 // A pending future whose result nobody reads (the primitive's own state says what happened).
 // It describes itself as what its task is doing ("Queue.get() (큐가 비어 있음)"): the deadlock and
 // time-limit messages list a stuck task as "  작업 'x': 기다리는 중 → <that text>".
@@ -30,10 +42,14 @@ public:
     // leftover tasks after the function that owned a Queue returned): the cancelled waiter must
     // then leave without touching the primitive, which Python would have kept alive.
     bool orphaned() const noexcept { return orphaned_; }
+    // The loop this future is one turn of, if any (see WaitLoop).
+    WaitLoop* loop() const noexcept { return loop_; }
+    void set_loop(WaitLoop* loop) noexcept { loop_ = loop; }
 
 private:
     friend class Waiters;
     const char* what_;  // a string literal
+    WaitLoop* loop_ = nullptr;
     // Links of the one Waiters deque this future is in (both null and not `linked_` once out).
     WaitFuture* prev_ = nullptr;
     WaitFuture* next_ = nullptr;
