@@ -12,20 +12,14 @@
 # user+sys CPU time of the whole process (getrusage), which is what each runtime spends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUILD_DIR=${BUILD_DIR:-build-bench}
 REPEAT=${REPEAT:-5}
-PYTHON=${PYTHON:-python3}
 if [ $# -gt 0 ]; then NS=("$@"); else NS=(10000 100000); fi
 delay_args=()
 if [ -n "${DELAY:-}" ]; then delay_args=("--delay=$DELAY"); fi
 
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" >/dev/null
-cmake --build "$BUILD_DIR" --target gather_bench asio_gather_bench >/dev/null ||
+. bench/common.sh
+bench_build gather_bench asio_gather_bench ||
   { echo "asio_run.sh: build failed (no asio_gather_bench? cmake's 'bench:' message says why)" >&2; exit 1; }
-
-results=$(mktemp)
-trap 'rm -f "$results"' EXIT
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for n in "${NS[@]}"; do
   for _ in $(seq "$REPEAT"); do
     "$BUILD_DIR/bin/gather_bench" "$n" --real "${delay_args[@]}" | tee -a "$results"

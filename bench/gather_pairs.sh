@@ -11,17 +11,10 @@
 # of the whole process) is printed beside it for loaded machines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUILD_DIR=${BUILD_DIR:-build-bench}
 PAIRS=${PAIRS:-5}
-PYTHON=${PYTHON:-python3}
 if [ $# -gt 0 ]; then NS=("$@"); else NS=(100000 1000000); fi
-
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" >/dev/null
-cmake --build "$BUILD_DIR" --target gather_bench >/dev/null
-
-results=$(mktemp)
-trap 'rm -f "$results"' EXIT
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+. bench/common.sh
+bench_build gather_bench
 for n in "${NS[@]}"; do
   for pair in $(seq "$PAIRS"); do
     echo "pair=$pair $("$BUILD_DIR/bin/gather_bench" "$n")" >>"$results"

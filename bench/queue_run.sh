@@ -9,17 +9,10 @@
 # each implementation (wall time and, separately, CPU time of the run) and the largest peak RSS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUILD_DIR=${BUILD_DIR:-build-bench}
 REPEAT=${REPEAT:-5}
 PY_REPEAT=${PY_REPEAT:-3}
-PYTHON=${PYTHON:-python3}
-
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" >/dev/null
-cmake --build "$BUILD_DIR" --target queue_bench >/dev/null
-
-results=$(mktemp)
-trap 'rm -f "$results"' EXIT
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+. bench/common.sh
+bench_build queue_bench
 for _ in $(seq "$REPEAT"); do "$BUILD_DIR/bin/queue_bench" "$@" | tee -a "$results"; done
 for _ in $(seq "$PY_REPEAT"); do "$PYTHON" bench/queue_bench.py "$@" | tee -a "$results"; done
 

@@ -10,20 +10,12 @@
 # per implementation and N, and the largest peak RSS among its runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUILD_DIR=${BUILD_DIR:-build-bench}
 REPEAT=${REPEAT:-3}
 PY_REPEAT=${PY_REPEAT:-1}
 PY_VIRTUAL=${PY_VIRTUAL:-0}
-PYTHON=${PYTHON:-python3}
 if [ $# -gt 0 ]; then NS=("$@"); else NS=(100000 1000000); fi
-
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" >/dev/null
-cmake --build "$BUILD_DIR" --target gather_bench >/dev/null
-
-results=$(mktemp)
-trap 'rm -f "$results"' EXIT
-# Wall times mean little on a busy machine: show how busy it was.
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+. bench/common.sh  # wall times mean little on a busy machine: it also notes how busy it was
+bench_build gather_bench
 for n in "${NS[@]}"; do
   for _ in $(seq "$REPEAT"); do "$BUILD_DIR/bin/gather_bench" "$n" | tee -a "$results"; done
   for _ in $(seq "$PY_REPEAT"); do "$PYTHON" bench/gather_bench.py "$n" | tee -a "$results"; done

@@ -69,6 +69,7 @@ void QueueWait::end_wait_slow() {
 
 QueueWait::~QueueWait() {
     if (fut_) fut_->release();
+    if (!awaited_) warn_never_awaited(for_slot_ ? "Queue.put" : "Queue.get");
 }
 
 void QueueBase::after_put() {

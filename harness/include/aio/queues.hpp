@@ -72,6 +72,10 @@ public:
     QueueWait(const QueueWait&) = delete;
     QueueWait& operator=(const QueueWait&) = delete;
 
+    bool await_ready() noexcept {
+        awaited_ = true;
+        return usable();
+    }
     void await_suspend(std::coroutine_handle<> h);
     bool wait_again(PromiseBase& task) override;
 
@@ -85,9 +89,9 @@ protected:
     void end_wait() {
         if (fut_) end_wait_slow();
     }
-    // A call nobody awaited, or turned into a task: Python's "coroutine ... was never awaited".
+    // Turned into a task instead of awaited (a call dropped without either warns in ~QueueWait,
+    // as Python's "coroutine 'Queue.get' was never awaited").
     void mark_awaited() noexcept { awaited_ = true; }
-    bool awaited() const noexcept { return awaited_; }
 
     QueueBase* queue_;
 
@@ -117,13 +121,6 @@ class [[nodiscard]] QueueGet : public detail::QueueWait {
 public:
     using value_type = T;
     explicit QueueGet(Queue<T>& queue) noexcept : QueueWait(queue, false) {}
-    ~QueueGet() {
-        if (!awaited()) detail::warn_never_awaited("Queue.get");
-    }
-    bool await_ready() noexcept {
-        mark_awaited();
-        return usable();
-    }
     T await_resume() {
         end_wait();
         return static_cast<Queue<T>*>(queue_)->get_nowait();
@@ -141,13 +138,6 @@ public:
     using value_type = void;
     QueuePut(Queue<T>& queue, T&& item) noexcept(std::is_nothrow_move_constructible_v<T>)
         : QueueWait(queue, true), item_(std::move(item)) {}
-    ~QueuePut() {
-        if (!awaited()) detail::warn_never_awaited("Queue.put");
-    }
-    bool await_ready() noexcept {
-        mark_awaited();
-        return usable();
-    }
     void await_resume() {
         end_wait();
         static_cast<Queue<T>*>(queue_)->put_nowait(std::move(item_));
