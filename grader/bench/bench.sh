@@ -93,5 +93,5 @@ cases=" ${CASES:-all typical behaved} "  # CASES="behaved": only that row
 [[ $cases != *" typical "* ]] || run_case "without the 2 hanging kinds (s07, s17)" typical '^s(07|17)-'
 [[ $cases != *" behaved "* ]] || run_case "well-behaved only (also without s11 memory, s12 output)" behaved '^s(07|11|12|17)-'
 echo
-echo "Sandbox: $(grep -ho 'bubblewrap sandbox[^;]*\|rlimits only[^;]*' "$work"/*.log | head -1)."
+echo "Sandbox: $(grep -ho 'bubblewrap sandbox.*\|rlimits only.*' "$work"/*.log | head -1)."
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
