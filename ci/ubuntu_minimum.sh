@@ -70,7 +70,9 @@ check=$root/grader/tests/gradescope_results.py
 grade() {  # name source-dir-or-empty expected-score
   rm -rf "$work/autograder/submission" "$work/autograder/results" && mkdir -p "$work/autograder/submission" "$work/autograder/results"
   [ -z "$2" ] || cp -r "$2"/. "$work/autograder/submission/"
+  local t0=$(date +%s.%N)
   in_view /autograder/run_autograder >"$work/$1.stdout" 2>&1 || { tail -20 "$work/$1.stdout"; exit 1; }
+  echo "run_autograder $1: $(python3 -c "print(f'{$(date +%s.%N) - $t0:.1f}')") s"
   cp "$work/autograder/results/results.json" "$work/$1.results.json"
   python3 "$check" "$work/$1.results.json" --score "$3" ${4:+--output-contains "$4"}
 }
