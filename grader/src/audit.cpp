@@ -359,9 +359,16 @@ struct Rules {
     std::set<std::string> student_defined;  // across the student's objects
 };
 
+// Names the linker or the start files (crtbeginS.o) define in every linked object.
+bool linker_provided(const std::string& n) {
+    static const std::set<std::string> names{"_GLOBAL_OFFSET_TABLE_", "__dso_handle", "_DYNAMIC", "__ehdr_start",
+                                             "__executable_start", "__TMC_END__", "_edata", "_end", "__bss_start"};
+    return names.count(n) || n.rfind("__start_", 0) == 0 || n.rfind("__stop_", 0) == 0;
+}
+
 // Empty when the reference is allowed, else the reason.
 std::string reference_reason(const std::string& name, const Rules& r) {
-    if (r.student_defined.count(name) || r.profile.expected.count(name)) return "";
+    if (r.student_defined.count(name) || r.profile.expected.count(name) || linker_provided(name)) return "";
     const std::string scope = top_scope(name);
     if (name.rfind("_Z", 0) != 0) return allowed_c_reference(name) ? "" : c_reference_reason(name);
     const std::string e = entity(demangle(name));
@@ -512,6 +519,7 @@ std::vector<std::vector<std::pair<std::string, std::string>>> line_frames(const 
     return frames;
 }
 
+
 }  // namespace
 
 Profile make_profile(const std::vector<fs::path>& kit, const std::vector<fs::path>& tests,
@@ -523,7 +531,10 @@ Profile make_profile(const std::vector<fs::path>& kit, const std::vector<fs::pat
                 for (const auto& s : e.symbols) {
                     if (!global(s) || s.name.empty()) continue;
                     if (defined(s)) p.kit_defined.insert(s.name);
-                    else if (list == &tests) p.expected.insert(s.name);
+                    else if (list == &tests) {
+                        p.expected.insert(s.name);
+                        if (s.bind == STB_GLOBAL) p.required.insert(s.name);
+                    }
                     if (defined(s) && list == &kit && s.type == STT_FUNC && top_scope(s.name) == "aio")
                         p.kit_functions.insert(s.name);
                 }
@@ -533,9 +544,26 @@ Profile make_profile(const std::vector<fs::path>& kit, const std::vector<fs::pat
                 if (s.bind == STB_GLOBAL && defined(s) && !s.name.empty()) p.expected.insert(s.name);
     // What the kit or a library defines is not the student's to provide (else a test's call to
     // a library function would make that function definable).
-    for (const auto& n : p.kit_defined) p.expected.erase(n);
+    for (const auto& n : p.kit_defined) p.expected.erase(n), p.required.erase(n);
     std::erase_if(p.expected, [](const std::string& n) { return exported_by_library(n); });
+    std::erase_if(p.expected, linker_provided);
+    std::erase_if(p.required, [&](const std::string& n) { return !p.expected.count(n); });
     return p;
+}
+
+std::vector<std::string> missing_definitions(const std::vector<fs::path>& objects, const Profile& profile) {
+    std::set<std::string> defined_here, wanted = profile.required;
+    for (const auto& o : objects)
+        for (const auto& e : load(o))
+            for (const auto& s : e.symbols) {
+                if (!global(s) || s.name.empty()) continue;
+                if (defined(s)) defined_here.insert(s.name);
+                else if (s.bind == STB_GLOBAL && profile.expected.count(s.name)) wanted.insert(s.name);
+            }
+    std::vector<std::string> out;
+    for (const auto& n : wanted)
+        if (!defined_here.count(n)) out.push_back(n.rfind("_Z", 0) == 0 ? demangle(n) : n);
+    return out;
 }
 
 std::vector<Violation> audit_objects(const std::vector<fs::path>& objects, const Profile& profile,

@@ -26,12 +26,20 @@ struct Profile {
     // The functions the kit's own objects (harness, runner) define in aio::: student code may
     // call them, never take their address (which leads to their code and the runtime's data).
     std::set<std::string> kit_functions;
+    // The tests' strong undefined references that neither the kit nor a library provides: what
+    // the student's files must define (a static link would fail without them).
+    std::set<std::string> required;
 };
 
 // kit: objects or static archives of the harness and runner; tests: the test objects (defining
 // and referencing); references: the exercise's stub / solution objects (may be empty).
 Profile make_profile(const std::vector<fs::path>& kit, const std::vector<fs::path>& tests,
                      const std::vector<fs::path>& references);
+
+// The names (demangled) the student's objects leave undefined that the tests need or that their
+// own code uses from the exercise's API: a static link's "undefined reference" errors. The test
+// programs load the student's code as a library, where these would fail only at load time.
+std::vector<std::string> missing_definitions(const std::vector<fs::path>& objects, const Profile& profile);
 
 struct Violation {
     std::string object;     // the object file

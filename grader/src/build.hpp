@@ -1,7 +1,9 @@
 // Stage 2, build. Once per batch (and cached across batches by the kit version) the harness, our
 // Catch2 runner main, a precompiled <aio/aio.hpp> and every exercise's public and hidden tests are
-// compiled. Per submission only the student's files are compiled, with the same flags, and linked
-// against those objects.
+// compiled and linked into one test program per visibility (public, hidden, all for the judge),
+// each loading the student's code as `libstudent.so` from its own directory ($ORIGIN). Per
+// submission only the student's files are compiled (-fPIC) and linked into that small library;
+// the test programs are hard-linked beside it (docs/grader.md, "Build").
 #pragma once
 #include <map>
 #include <mutex>
@@ -49,8 +51,13 @@ public:
     const audit::Profile& audit_profile(const std::string& id) const;
 
     std::vector<std::string> compile_command(const Exercise& ex, const fs::path& src, const fs::path& obj, bool use_pch) const;
+    // The tests of `tests` and the kit statically linked with the given objects (grader validate).
     std::vector<std::string> link_command(const Exercise& ex, const std::vector<fs::path>& student_objects,
                                           const fs::path& binary, TestSet tests) const;
+    // The student's objects as the library the test programs load (kStudentLibrary).
+    std::vector<std::string> library_link_command(const std::vector<fs::path>& student_objects, const fs::path& library) const;
+    // The kit's test program for `tests`, built once per batch against the stub's library.
+    fs::path test_program(const Exercise& ex, TestSet tests) const;
     // What the sandbox shows each step, read-only. The compile of student source sees the
     // include dirs, the exercise's headers and the PCH, never the kit's test objects or
     // sources (an `#include` or `.incbin` of them would put hidden tests into the binary); the
@@ -58,7 +65,7 @@ public:
     std::vector<fs::path> compile_inputs(const Exercise& ex) const;
     std::vector<fs::path> link_inputs(const Exercise& ex) const;
     std::vector<fs::path> read_only_inputs(const Exercise& ex) const;  // both (readability checks)
-    // The exercise's tests linked with its stub instead of a student's files: the replay judge.
+    // The exercise's tests with its stub's library beside them: the replay judge.
     fs::path judge_binary(const Exercise& ex) const;
     // The stub's objects (what the judge links in place of the student's).
     std::vector<fs::path> stub_objects(const Exercise& ex) const;
@@ -68,6 +75,7 @@ public:
 
 private:
     void build(int jobs);
+    std::vector<std::string> program_command(const Exercise& ex, const fs::path& library, const fs::path& binary, TestSet tests) const;
     const Config& config_;
     const Kit& kit_;
     std::string version_;
@@ -86,8 +94,8 @@ struct BuildOutcome {
     enum class Status { ok, compile_error, link_error, grader_error, forbidden } status = Status::ok;
     std::string first_error;  // trimmed compiler/linker message (English, paths relative)
     std::string log;          // full output for the logs
-    fs::path public_binary;  // the student's objects with the public tests only
-    fs::path hidden_binary;  // ... with the hidden tests only (empty when the exercise has none)
+    fs::path public_binary;  // the public tests' program, beside the student's library
+    fs::path hidden_binary;  // ... the hidden tests' (empty when the exercise has none)
     const fs::path& binary_for(const TestSpec& test) const { return test.hidden ? hidden_binary : public_binary; }
 };
 
@@ -98,6 +106,11 @@ ProcessResult run_trusted_process(const std::vector<std::string>& argv, const fs
 
 BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const Exercise& ex, const ExerciseFiles& files,
                            const fs::path& job_dir);
+
+// The student's code in a test program's directory; the programs find it through RUNPATH $ORIGIN.
+inline constexpr const char* kStudentLibrary = "libstudent.so";
+// What a sandbox must show to run `binary`: the program and the library beside it, if any.
+std::vector<fs::path> program_files(const fs::path& binary);
 
 // The first error of a GCC/ld diagnostic output: its line and a few lines of context, with the
 // build directory removed from paths.

@@ -164,7 +164,7 @@ Outcome run_binary(const BatchContext& ctx, const fs::path& binary, const std::v
     // The sandbox's own processes (grader-lifeline, bwrap, its namespace init) on top.
     spec.limits.group_processes = limits.processes + 4;
     spec.view.hide = ctx.hidden_paths;
-    spec.view.read_only = {binary};
+    spec.view.read_only = program_files(binary);
     spec.view.scratch = {scratch};  // a size-limited tmpfs in the sandbox
     if (!replay.empty()) spec.view.read_only.push_back(replay_file);
 
