@@ -26,6 +26,15 @@ cp -r "$root/harness" "$root/exercises" "$work/kit-src/"
 cp -r "$root/grader/runner" "$work/kit-src/grader/"
 kitargs=(--kit "$work/kit-src" --config "$config" --cache-dir "$work/kit" -j "$jobs")
 now() { date +%s.%N; }
+# Runs a command and prints the CPU seconds (user + system) of everything it waited for, the
+# sandboxed tests included (each sandbox's processes are reaped up the tree): less sensitive than
+# wall time to what else the machine runs.
+cpu_of() {
+  ( "$@" >/dev/null; times ) | tail -1 | python3 -c "
+import re, sys
+u, s = [float(m) * 60 + float(x) for m, x in re.findall(r'(\d+)m([\d.]+)s', sys.stdin.read())]
+print(f'{u + s:.1f}')"
+}
 secs() { python3 -c "print(f'{$2 - $1:.1f}')"; }
 
 make_class() {  # dest n exclude-regex
@@ -59,22 +68,24 @@ run_case() {  # label exclude-regex
   mkdir -p "$keep"
   local t0 t1 t2 t3 t4 t5
   t0=$(now)
-  "$grader" grade "$dir" -o "$out" "${kitargs[@]}" --no-progress --keep-work --work-dir "$keep" 2>"$work/$2.log"
+  local cpu_grade cpu_bare
+  cpu_grade=$(cpu_of "$grader" grade "$dir" -o "$out" "${kitargs[@]}" --no-progress --keep-work --work-dir "$keep" 2>"$work/$2.log")
   t1=$(now)
   # The exact compiler commands of this run, bare.
   grep -h '^\$ .* -c .*\.cpp -o ' -r "$out/logs" | sed 's/^\$ //' | sort -u >"$work/$2.commands"
   local count
   count=$(wc -l <"$work/$2.commands")
   t2=$(now)
-  tr '\n' '\0' <"$work/$2.commands" | xargs -0 -P "$jobs" -I{} sh -c '{} 2>/dev/null || true'
+  cpu_bare=$(cpu_of sh -c "tr '\\n' '\\0' <'$work/$2.commands' | xargs -0 -P '$jobs' -I{} sh -c '{} 2>/dev/null || true'")
   t3=$(now)
   "$grader" grade "$dir" -o "$out" "${kitargs[@]}" --no-progress 2>"$work/$2.again.log"
   t4=$(now)
   grep -q "0 re-graded, $n unchanged" "$work/$2.again.log" || { cat "$work/$2.again.log"; exit 1; }
   local grade bare again
   grade=$(secs "$t0" "$t1") bare=$(secs "$t2" "$t3") again=$(secs "$t3" "$t4")
-  printf '| %s | %s | %s | %s s | %s s | %s s | %s | %s s |\n' "$label" "$n" "$count" "$grade" \
-    "$(python3 -c "print(f'{$grade / $n:.2f}')")" "$bare" "$(python3 -c "print(f'{$grade / $bare:.2f}')")" "$again"
+  printf '| %s | %s | %s | %s s | %s s | %s s | %s | %s s / %s s | %s | %s s |\n' "$label" "$n" "$count" "$grade" \
+    "$(python3 -c "print(f'{$grade / $n:.2f}')")" "$bare" "$(python3 -c "print(f'{$grade / $bare:.2f}')")" \
+    "$cpu_grade" "$cpu_bare" "$(python3 -c "print(f'{$cpu_grade / $cpu_bare:.2f}')")" "$again"
   [ -n "${KEEP_BENCH:-}" ] || rm -rf "$keep" "$dir"
 }
 
@@ -86,8 +97,8 @@ echo "Machine: $(nproc) cores, $(uname -r), $(g++ --version | head -1); load ave
 echo
 echo "Kit build (once per batch: harness, runner main with Catch2, PCH, all tests): ${kit} s"
 echo
-echo "| class | submissions | compiler runs | grade -j$jobs | per submission | bare g++ -c -j$jobs | ratio | re-grade unchanged |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| class | submissions | compiler runs | grade -j$jobs | per submission | bare g++ -c -j$jobs | ratio | CPU grade / bare | CPU ratio | re-grade unchanged |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 cases=" ${CASES:-all typical behaved} "  # CASES="behaved": only that row
 [[ $cases != *" all "* ]] || run_case "sample class (all 19 kinds)" all ""
 [[ $cases != *" typical "* ]] || run_case "without the 2 hanging kinds (s07, s17)" typical '^s(07|17)-'

@@ -384,8 +384,9 @@ std::string reference_reason(const std::string& name, const Rules& r) {
 // table decides (audit_objects).
 const char* const kLibraryCopy = "라이브러리에 있는 함수를 다시 정의하면 라이브러리의 호출을 가로챕니다";
 
-// Empty when the definition is allowed, else the reason. Kit objects come before the
-// student's in the grader's link, so for vague linkage (weak, COMDAT) the kit's copy wins.
+// Empty when the definition is allowed, else the reason. For vague linkage (weak, COMDAT) the
+// kit's copy wins: in the kit's static build its objects come first in the link, in the grader
+// the test program comes first in the loader's lookup order (docs/security.md, "Link and load order").
 std::string definition_reason(const Symbol& s, const Rules& r) {
     const std::string& n = s.name;
     const bool vague = s.bind == STB_WEAK || s.bind == STB_GNU_UNIQUE;

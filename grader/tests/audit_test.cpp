@@ -222,3 +222,27 @@ TEST_CASE("audit: every reference solution and stub passes (-O1 as graded, -O0 -
         }
     }
 }
+
+TEST_CASE("audit: what the tests need and the student's files do not define is named as a link would") {
+    // The tests call two API functions, the stub defines three; the student's file forgets one the
+    // tests call and calls (without defining) the one they do not.
+    const fs::path tests = compile("needs_api", "int api_first(int);\nint api_second(int);\n"
+                                                "int call_both() { return api_first(1) + api_second(2); }\n");
+    const char* const stub_text = "int api_first(int x) { return x; }\nint api_second(int x) { return x; }\n"
+                                  "int api_third(int x) { return x; }\n";
+    const fs::path stub = compile("stub_defs", stub_text, "03-async-function", "-O1 -fPIC");
+    const audit::Profile profile = audit::make_profile({}, {tests}, {stub});
+    CHECK(profile.required == std::set<std::string>{"_Z9api_firsti", "_Z10api_secondi"});
+    CHECK(audit::missing_definitions({stub}, profile).empty());
+    const fs::path forgot = compile("forgot", "int api_third(int);\nint api_first(int x) { return api_third(x); }\n",
+                                    "03-async-function", "-O1 -fPIC");
+    CHECK(audit::missing_definitions({forgot}, profile) == std::vector<std::string>{"api_second(int)", "api_third(int)"});
+    // Names the linker provides (a -fPIC object's _GLOBAL_OFFSET_TABLE_, a global's __dso_handle)
+    // are no one's to define and every object may use.
+    const fs::path with_global = compile("static_dtor", std::string(stub_text) + "#include <string>\nstd::string g_text = \"x\";\n",
+                                         "03-async-function", "-O1 -fPIC");
+    CHECK(audit::missing_definitions({with_global}, profile).empty());
+    const std::string verdict = joined(audit_of(with_global, profile));  // (the string's destructor needs -g to decide)
+    CHECK(verdict.find("__dso_handle") == std::string::npos);
+    CHECK(verdict.find("_GLOBAL_OFFSET_TABLE_") == std::string::npos);
+}
