@@ -236,16 +236,23 @@ std::vector<std::string> KitBuild::program_link_command(const std::vector<fs::pa
     return cmd;
 }
 
+// The kit's side of a test program: the runner (Catch2's main), the tests of `tests`, the
+// exercise's info and the harness. Objects, not an archive: the harness registers Catch2
+// listeners nothing refers to.
+std::vector<std::string> KitBuild::kit_objects(const Exercise& ex, TestSet tests) const {
+    std::vector<std::string> out{(dir_ / "obj" / "runner.o").string()};
+    for (const auto& t : ex.test_sources_in(tests)) out.push_back((dir_ / "obj" / ex.id / object_name(t)).string());
+    if (exercise_info_) out.push_back((dir_ / "obj" / ex.id / "exercise_info.o").string());
+    for (const auto& src : kit_.harness_sources) out.push_back((dir_ / "obj" / (harness_object_stem(kit_.root, src) + ".o")).string());
+    return out;
+}
+
 std::vector<std::string> KitBuild::link_command(const Exercise& ex, const std::vector<fs::path>& student_objects,
                                                 const fs::path& binary, TestSet tests) const {
     std::vector<std::string> cmd{cxx_path_};
     cmd.insert(cmd.end(), config_.compile.link_flags.begin(), config_.compile.link_flags.end());
     cmd.insert(cmd.end(), linker_flags_.begin(), linker_flags_.end());
-    cmd.push_back((dir_ / "obj" / "runner.o").string());
-    for (const auto& t : ex.test_sources_in(tests)) cmd.push_back((dir_ / "obj" / ex.id / object_name(t)).string());
-    if (exercise_info_) cmd.push_back((dir_ / "obj" / ex.id / "exercise_info.o").string());
-    // Objects, not an archive: the harness registers Catch2 listeners nothing refers to.
-    for (const auto& src : kit_.harness_sources) cmd.push_back((dir_ / "obj" / (harness_object_stem(kit_.root, src) + ".o")).string());
+    for (auto& o : kit_objects(ex, tests)) cmd.push_back(std::move(o));
     // The student's objects last: for a symbol with vague linkage (inline, template, COMDAT) in
     // both, the linker keeps the first copy, the kit's (the object audit relies on it).
     for (const auto& o : student_objects) cmd.push_back(o.string());
@@ -266,11 +273,7 @@ std::vector<std::string> KitBuild::program_command(const Exercise& ex, const fs:
     cmd.insert(cmd.end(), config_.compile.link_flags.begin(), config_.compile.link_flags.end());
     cmd.insert(cmd.end(), linker_flags_.begin(), linker_flags_.end());
     cmd.insert(cmd.end(), {"-rdynamic", "-Wl,-z,now", "-Wl,-rpath,$ORIGIN"});
-    cmd.push_back((dir_ / "obj" / "runner.o").string());
-    for (const auto& t : ex.test_sources_in(tests)) cmd.push_back((dir_ / "obj" / ex.id / object_name(t)).string());
-    if (exercise_info_) cmd.push_back((dir_ / "obj" / ex.id / "exercise_info.o").string());
-    // Objects, not an archive: the harness registers Catch2 listeners nothing refers to.
-    for (const auto& src : kit_.harness_sources) cmd.push_back((dir_ / "obj" / (harness_object_stem(kit_.root, src) + ".o")).string());
+    for (auto& o : kit_objects(ex, tests)) cmd.push_back(std::move(o));
     cmd.push_back("-Wl,--no-as-needed");  // every library stays in the lookup order, used or not
     cmd.insert(cmd.end(), config_.compile.libs.begin(), config_.compile.libs.end());
     cmd.insert(cmd.end(), {"-lstdc++", "-l:libm.so.6", "-lgcc_s", "-l:libc.so.6", library.string(), "-o", binary.string()});

@@ -75,6 +75,7 @@ public:
 
 private:
     void build(int jobs);
+    std::vector<std::string> kit_objects(const Exercise& ex, TestSet tests) const;
     std::vector<std::string> program_command(const Exercise& ex, const fs::path& library, const fs::path& binary, TestSet tests) const;
     const Config& config_;
     const Kit& kit_;
