@@ -22,7 +22,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <string>
 
 namespace {
 
@@ -30,22 +29,27 @@ constexpr int kSetupFailed = 125;
 constexpr int kInfoWaitMs = 2000;  // bwrap writes its child's PID right after creating it
 
 pid_t bwrap_pid = 0, sandbox_init = 0;
-std::string info;
+char info[4096];  // bwrap's info, NUL-terminated; its first few dozen bytes hold the PID
+std::size_t info_size = 0;
 
 // bwrap --info-fd writes {"child-pid": N, ...}.
 void parse_info() {
-    const auto at = info.find("\"child-pid\"");
-    if (at == std::string::npos) return;
-    const auto colon = info.find(':', at);
-    if (colon != std::string::npos) sandbox_init = pid_t(std::atol(info.c_str() + colon + 1));
+    const char* at = std::strstr(info, "\"child-pid\"");
+    const char* colon = at ? std::strchr(at, ':') : nullptr;
+    if (colon) sandbox_init = pid_t(std::atol(colon + 1));
 }
 
 bool read_info(int fd) {  // false at end of input
-    char buf[512];
-    const ssize_t n = read(fd, buf, sizeof buf);
+    char discard[512];
+    const bool full = info_size + 1 >= sizeof info;
+    char* into = full ? discard : info + info_size;
+    const ssize_t n = read(fd, into, full ? sizeof discard : sizeof info - 1 - info_size);
     if (n <= 0) return n < 0 && errno == EINTR;
-    info.append(buf, std::size_t(n));
-    parse_info();
+    if (!full) {
+        info_size += std::size_t(n);
+        info[info_size] = '\0';
+        parse_info();
+    }
     return true;
 }
 

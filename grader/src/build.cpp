@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <sstream>
 #include <stdexcept>
 
 namespace grader {
@@ -577,72 +578,131 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
     for (const auto& f : files.files) write_file_atomic(src / fs::path(f.name).filename(), f.content);
     hand_over(job_dir, ctx.sandbox);
 
-    const auto limits = [&] {
+    // The limits of one sandboxed build: per student file, the configured compile limits; the
+    // link (about 10 ms) shares them. CPU is the exact total of the whole tree (g++, cc1plus, as,
+    // ld), so a compile bomb costs at most compile.cpu_seconds per file, as with one sandbox each.
+    const auto limits_for = [&](std::size_t files_compiled) {
         ProcessLimits l;
-        l.wall_seconds = ctx.config->compile.wall_seconds;
-        l.cpu_seconds = ctx.config->compile.cpu_seconds;
-        l.watch = true;  // the exact CPU limit of the whole tree (g++, cc1plus, as, ld)
+        const double n = double(std::max<std::size_t>(files_compiled, 1));
+        l.wall_seconds = ctx.config->compile.wall_seconds * n;
+        l.cpu_seconds = ctx.config->compile.cpu_seconds * n;
+        l.watch = true;
         l.memory_bytes = ctx.config->compile.memory_mb << 20;
         l.file_bytes = 512L << 20;
         l.processes = 256 + 8L * ctx.jobs;
         l.open_files = 1024;  // the linker opens every object and library
         l.filter = FilterKind::compile;
         return l;
-    }();
+    };
     // A compile that hit its limits gets a Korean message instead of the compiler's last words.
     std::string over_limit;
-    const auto run_step = [&](const std::vector<std::string>& argv, const std::string& tag, std::string& output,
-                              const std::vector<fs::path>& inputs) {
+    struct Step {
+        std::vector<std::string> argv;
+        std::string tag;
+    };
+    // Runs the steps in one sandbox (runner/steps.cpp: one after another, stopping at the first
+    // that fails) and gives each step that ran its log entry. Returns how many succeeded.
+    const auto run_steps = [&](const std::vector<Step>& steps, std::size_t files_compiled, const std::vector<fs::path>& inputs,
+                               std::vector<std::string>& outputs) {
+        const ProcessLimits limits = limits_for(files_compiled);
+        const fs::path status_file = logs / "steps.status";
         ProcessSpec spec;
-        spec.argv = argv;
+        spec.argv = {helper_program("grader-steps"), status_file.string()};
+        for (const auto& step : steps) {
+            spec.argv.insert(spec.argv.end(), {step.tag, (logs / (step.tag + ".out")).string(), (logs / (step.tag + ".err")).string(),
+                                               std::to_string(step.argv.size())});
+            spec.argv.insert(spec.argv.end(), step.argv.begin(), step.argv.end());
+        }
         spec.cwd = job_dir;
         spec.env = clean_env(job_dir);
         for (auto& [k, v] : spec.env)
             if (k == "LC_ALL" || k == "LANG") v = "C";  // plain ASCII quotes in diagnostics: '…' not ‘…’
-        spec.stdout_path = logs / (tag + ".out");
-        spec.stderr_path = logs / (tag + ".err");
+        spec.stdout_path = logs / "steps.out";
+        spec.stderr_path = logs / "steps.err";
         spec.limits = limits;
         spec.view.hide = ctx.hidden_paths;
         spec.view.read_only = inputs;
+        spec.view.read_only.push_back(spec.argv[0]);
         spec.view.writable = {job_dir};
-        ProcessResult r = run_process(spec, ctx.sandbox);
-        const double wall = r.wall_seconds;
-        std::string body = read_file(spec.stderr_path, 1 << 20).value_or("") + read_file(spec.stdout_path, 1 << 16).value_or("");
-        if (!r.launched) body = "cannot start the compiler: " + r.launch_error;
-        else if (r.timed_out) body = fmt::format("error: the compiler ran longer than {} s", limits.wall_seconds);
-        else if (r.cpu_exceeded) body += fmt::format("\nerror: the compiler used more than {} s of CPU", limits.cpu_seconds);
-        else if (r.signal) body += fmt::format("\nerror: the compiler was killed by {}", signal_name(r.signal));
-        const bool out_of_memory = contains(body, "out of memory allocating") || contains(body, "virtual memory exhausted") ||
-                                   contains(body, "std::bad_alloc") || contains(body, "Cannot allocate memory");
-        if (r.cpu_exceeded || r.timed_out || r.signal == SIGXCPU)
-            over_limit = fmt::format("error: 컴파일이 제한 시간을 넘었습니다 (CPU {}초, 벽시계 {}초). 컴파일러를 이렇게 오래 "
-                                     "돌리는 코드(끝없는 템플릿 재귀, 자기 자신을 다시 #include 하기 등)가 있는지 확인하세요.",
-                                     limits.cpu_seconds, limits.wall_seconds);
-        else if (out_of_memory || r.signal == SIGXFSZ)
-            over_limit = fmt::format("error: 컴파일이 메모리 또는 출력 크기 제한을 넘었습니다 (메모리 {} MB). 아주 큰 배열이나 "
-                                     "끝없이 커지는 템플릿·#include 가 있는지 확인하세요.",
-                                     limits.memory_bytes >> 20);
-        else
-            over_limit.clear();
-        // CPU as well as wall time: the compile limit is CPU (a loaded machine stretches the wall).
-        output = fmt::format("$ {}\n# {} {:.2f} s, cpu {:.2f} s\n{}", fmt::join(argv, " "), tag, wall, r.cpu_seconds, body);
-        return r.launched && r.exited && r.exit_code == 0;
+        const ProcessResult r = run_process(spec, ctx.sandbox);
+        // "TAG EXIT SIGNAL WALL CPU" per step that ended by itself.
+        struct Ended {
+            int exit_code = 0, signal = 0;
+            double wall = 0, cpu = 0;
+        };
+        std::vector<Ended> ended;
+        {
+            std::istringstream in(read_file(status_file, 1 << 16).value_or(""));
+            std::string tag;
+            Ended e;
+            while (ended.size() < steps.size() && in >> tag >> e.exit_code >> e.signal >> e.wall >> e.cpu && tag == steps[ended.size()].tag)
+                ended.push_back(e);
+        }
+        std::size_t succeeded = 0;
+        double wall_used = 0, cpu_used = 0;
+        over_limit.clear();
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            const Step& step = steps[i];
+            const bool finished = i < ended.size();
+            const fs::path out = logs / (step.tag + ".out"), err = logs / (step.tag + ".err");
+            std::string body = read_file(err, 1 << 20).value_or("") + read_file(out, 1 << 16).value_or("");
+            // The step that was running when the sandbox ended takes the sandbox's outcome.
+            const double wall = finished ? ended[i].wall : std::max(0.0, r.wall_seconds - wall_used);
+            const double cpu = finished ? ended[i].cpu : std::max(0.0, r.cpu_seconds - cpu_used);
+            const int signal = finished ? ended[i].signal : r.signal;
+            wall_used += wall;
+            cpu_used += cpu;
+            if (!r.launched) body = "cannot start the compiler: " + r.launch_error;
+            else if (!finished && r.timed_out) body += fmt::format("\nerror: the compiler ran longer than {} s", limits.wall_seconds);
+            else if (!finished && r.cpu_exceeded) body += fmt::format("\nerror: the compiler used more than {} s of CPU", limits.cpu_seconds);
+            else if (signal) body += fmt::format("\nerror: the compiler was killed by {}", signal_name(signal));
+            else if (!finished && r.exited && r.exit_code != 0)
+                body += fmt::format("\nerror: the build did not run (exit {}): {}", r.exit_code, read_file(spec.stderr_path, 1 << 12).value_or(""));
+            const bool out_of_memory = contains(body, "out of memory allocating") || contains(body, "virtual memory exhausted") ||
+                                       contains(body, "std::bad_alloc") || contains(body, "Cannot allocate memory");
+            if ((!finished && (r.cpu_exceeded || r.timed_out)) || signal == SIGXCPU)
+                over_limit = fmt::format("error: 컴파일이 제한 시간을 넘었습니다 (CPU {}초, 벽시계 {}초). 컴파일러를 이렇게 오래 "
+                                         "돌리는 코드(끝없는 템플릿 재귀, 자기 자신을 다시 #include 하기 등)가 있는지 확인하세요.",
+                                         limits.cpu_seconds, limits.wall_seconds);
+            else if (out_of_memory || signal == SIGXFSZ)
+                over_limit = fmt::format("error: 컴파일이 메모리 또는 출력 크기 제한을 넘었습니다 (메모리 {} MB). 아주 큰 배열이나 "
+                                         "끝없이 커지는 템플릿·#include 가 있는지 확인하세요.",
+                                         limits.memory_bytes >> 20);
+            // CPU as well as wall time: the compile limit is CPU (a loaded machine stretches the wall).
+            outputs.push_back(fmt::format("$ {}\n# {} {:.2f} s, cpu {:.2f} s\n{}", fmt::join(step.argv, " "), step.tag, wall, cpu, body));
+            if (!finished || ended[i].exit_code != 0 || ended[i].signal != 0) break;
+            ++succeeded;
+        }
+        return succeeded;
+    };
+    const auto run_step = [&](const std::vector<std::string>& argv, const std::string& tag, std::string& output,
+                              const std::vector<fs::path>& inputs) {
+        std::vector<std::string> outputs;
+        const bool ok = run_steps({{argv, tag}}, 1, inputs, outputs) == 1;
+        output = outputs.empty() ? std::string() : outputs.front();
+        return ok;
     };
 
+    // Every compile and the library's link in one sandbox. The link runs before the audit
+    // looks at the objects: it executes nothing of the student's, and its library is used only
+    // if the audit passes.
+    std::vector<Step> steps;
     std::vector<fs::path> objects;
     for (const auto& f : files.files) {
         const fs::path name = fs::path(f.name).filename();
-        const fs::path o = obj / (name.stem().string() + ".o");
-        std::string output;
-        bool ok = run_step(kit.compile_command(ex, src / name, o, true), "compile-" + name.stem().string(), output,
-                           kit.compile_inputs(ex));
-        outcome.log += output;
-        if (!ok) {
-            outcome.status = BuildOutcome::Status::compile_error;
-            outcome.first_error = over_limit.empty() ? explain_compile_error(output, job_dir, kit, ex, files) : over_limit;
-            return outcome;
-        }
-        objects.push_back(o);
+        objects.push_back(obj / (name.stem().string() + ".o"));
+        steps.push_back({kit.compile_command(ex, src / name, objects.back(), true), "compile-" + name.stem().string()});
+    }
+    steps.push_back({kit.library_link_command(objects, obj / kStudentLibrary), "link"});
+    std::vector<fs::path> inputs = kit.compile_inputs(ex);
+    for (auto& p : kit.link_inputs(ex)) inputs.push_back(std::move(p));
+    std::vector<std::string> outputs;
+    const std::size_t succeeded = run_steps(steps, files.files.size(), inputs, outputs);
+    for (std::size_t i = 0; i < outputs.size() && i < objects.size(); ++i) outcome.log += outputs[i];
+    if (succeeded < objects.size()) {
+        outcome.status = BuildOutcome::Status::compile_error;
+        outcome.first_error = over_limit.empty() ? explain_compile_error(outputs.back(), job_dir, kit, ex, files) : over_limit;
+        return outcome;
     }
     if (ctx.config->sandbox.audit && audit_student(kit, ex, files, objects, run_step, outcome)) return outcome;
     // What a static link would report as undefined: the library link leaves it to the loader.
@@ -654,12 +714,10 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
         outcome.first_error = first_diagnostic(output, job_dir);
         return outcome;
     }
-    std::string output;
-    const bool linked = run_step(kit.library_link_command(objects, obj / kStudentLibrary), "link", output, kit.link_inputs(ex));
-    outcome.log += output;
-    if (!linked) {
+    outcome.log += outputs.size() > objects.size() ? outputs.back() : std::string("# link did not run\n");
+    if (succeeded < steps.size()) {
         outcome.status = BuildOutcome::Status::link_error;
-        outcome.first_error = first_diagnostic(output, job_dir);
+        outcome.first_error = first_diagnostic(outputs.back(), job_dir);
         return outcome;
     }
     // The kit's programs beside the library, one per visibility: a hard link (the same inode,

@@ -382,7 +382,7 @@ fs::path make_work_dir(Batch& b) {
     if (b.ctx.sandbox.drop_user) {
         // Compilers and tests run as the unprivileged user: if it cannot read the kit, every
         // student would get a compile error that is the grader's fault. Refuse instead.
-        std::vector<fs::path> needed{b.ctx.work_root};
+        std::vector<fs::path> needed{b.ctx.work_root, helper_program("grader-steps")};
         for (const auto& ex : b.kit.exercises)
             for (const auto& p : b.kit_build->read_only_inputs(ex)) needed.push_back(p);
         for (const auto& p : needed)

@@ -67,15 +67,6 @@ int lifeline_read_end() {
     return fd;
 }
 
-const std::string& lifeline_program() {
-    static const std::string path = [] {
-        const fs::path p = fs::read_symlink("/proc/self/exe").parent_path() / "grader-lifeline";
-        if (!fs::exists(p)) throw std::runtime_error(p.string() + " is missing (it is built with the grader)");
-        return p.string();
-    }();
-    return path;
-}
-
 // Everything the child does between vfork and exec. Only async-signal-safe calls that touch no
 // memory of the parent: the grader is multithreaded and the child shares its address space
 // (vfork: forking a grader that holds a whole class in memory costs more than the test runs).
@@ -570,7 +561,7 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
     std::string exe = argv[0];
     std::vector<std::string> args(argv.begin() + 1, argv.end());
     if (sandbox.bwrap) {  // grader-lifeline LIFELINE_FD INFO_FD BWRAP ARGS...
-        exe = lifeline_program();
+        exe = helper_program("grader-lifeline");
         args.insert(args.begin(), {std::to_string(kLifelineFd), std::to_string(kBwrapInfoFd), bp::search_path("bwrap").string()});
     }
 

@@ -32,8 +32,12 @@ private:
     std::uint64_t total_ = 0;
 };
 std::string sha256_hex(std::string_view data);
-// Hash of the running grader executable: cached results are only reused by the same grader.
+// Hash of the running grader executable and its helpers: cached results are only reused by the
+// same grader.
 const std::string& grader_binary_hash();
+// A helper program built with the grader and installed beside it (grader-lifeline, grader-steps);
+// throws if it is missing.
+const std::string& helper_program(const char* name);
 
 std::optional<std::string> read_file(const fs::path& path, std::size_t max_bytes = SIZE_MAX);
 // Writes via a temporary file in the same directory and rename(2): readers and a resumed run see
