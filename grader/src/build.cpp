@@ -660,7 +660,8 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
                 body += fmt::format("\nerror: the build did not run (exit {}): {}", r.exit_code, read_file(spec.stderr_path, 1 << 12).value_or(""));
             const bool out_of_memory = contains(body, "out of memory allocating") || contains(body, "virtual memory exhausted") ||
                                        contains(body, "std::bad_alloc") || contains(body, "Cannot allocate memory");
-            if ((!finished && (r.cpu_exceeded || r.timed_out)) || signal == SIGXCPU)
+            // RLIMIT_CPU (the watcher's backstop) may end cc1plus first: g++ then reports it.
+            if ((!finished && (r.cpu_exceeded || r.timed_out)) || signal == SIGXCPU || contains(body, "CPU time limit exceeded"))
                 over_limit = fmt::format("error: 컴파일이 제한 시간을 넘었습니다 (CPU {}초, 벽시계 {}초). 컴파일러를 이렇게 오래 "
                                          "돌리는 코드(끝없는 템플릿 재귀, 자기 자신을 다시 #include 하기 등)가 있는지 확인하세요.",
                                          limits.cpu_seconds, limits.wall_seconds);

@@ -8,6 +8,7 @@
 #include <csignal>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 #include "build.hpp"
 #include "collect.hpp"
@@ -860,4 +861,46 @@ TEST_CASE("cgroups: without delegated controllers there are no groups, and the r
     cgroup::RunGroup g(s, 24L << 20, 68);
     CHECK_FALSE(g.active());
     CHECK(g.join_fds().empty());
+}
+
+TEST_CASE("grader-steps: steps run in order, each with its own output, and the first failure stops them") {
+    TempDir dir("steps-test-");
+    const fs::path d = dir.path;
+    const auto step = [&](const std::string& tag, const std::string& script) {
+        return std::vector<std::string>{tag, (d / (tag + ".out")).string(), (d / (tag + ".err")).string(), "3", "/bin/sh", "-c", script};
+    };
+    ProcessSpec spec;
+    spec.argv = {helper_program("grader-steps"), (d / "status").string()};
+    for (const auto& s : {step("a", "echo out; echo err >&2"), step("b", "kill -TERM $$"), step("c", "touch c.ran")})
+        spec.argv.insert(spec.argv.end(), s.begin(), s.end());
+    spec.cwd = d;
+    spec.limits.wall_seconds = 20;
+    ProcessResult r = run_process(spec, SandboxInfo{});
+    CHECK(r.exited);
+    CHECK(r.exit_code == 128 + SIGTERM);
+    CHECK(read_file(d / "a.out").value_or("") == "out\n");
+    CHECK(read_file(d / "a.err").value_or("") == "err\n");
+    std::istringstream status(read_file(d / "status").value_or(""));
+    std::string tag;
+    int exit_code = 0, signal = 0;
+    double wall = -1, cpu = -1;
+    REQUIRE(status >> tag >> exit_code >> signal >> wall >> cpu);
+    CHECK(tag == "a");
+    CHECK(exit_code == 0);
+    CHECK(signal == 0);
+    CHECK(wall >= 0);
+    CHECK(cpu >= 0);
+    REQUIRE(status >> tag >> exit_code >> signal >> wall >> cpu);
+    CHECK(tag == "b");
+    CHECK(exit_code == -1);
+    CHECK(signal == SIGTERM);
+    CHECK_FALSE(status >> tag);  // c never ran
+    CHECK_FALSE(fs::exists(d / "c.ran"));
+    CHECK_FALSE(fs::exists(d / "c.out"));
+
+    // A malformed list (an argument count past the end) runs nothing.
+    spec.argv = {helper_program("grader-steps"), (d / "status2").string(), "x", (d / "x.out").string(), (d / "x.err").string(), "9", "/bin/true"};
+    r = run_process(spec, SandboxInfo{});
+    CHECK(r.exit_code == 125);
+    CHECK_FALSE(fs::exists(d / "x.out"));
 }
