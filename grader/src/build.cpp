@@ -509,6 +509,134 @@ std::string explain_compile_error(const std::string& output, const fs::path& job
     return sanitize_text(explain::translate(output, options), 4000);
 }
 
+// Build steps of one job (its compiles, the library's link, the audit's -g compiles) run in one
+// sandbox each time: grader-steps (runner/steps.cpp) runs them one after another and stops at the
+// first that fails. Each step that ran gets its log entry, "$ argv", "# tag wall, cpu" and its
+// output, as a sandbox of its own would have given it.
+class BuildSandbox {
+public:
+    struct Step {
+        std::vector<std::string> argv;
+        std::string tag;
+    };
+    BuildSandbox(const BatchContext& ctx, const fs::path& job_dir) : ctx_(ctx), job_dir_(job_dir), logs_(job_dir / "logs") {}
+
+    // Runs the steps; returns how many succeeded and appends one log entry per step that ran.
+    std::size_t run(const std::vector<Step>& steps, std::size_t files_compiled, const std::vector<fs::path>& inputs,
+                    std::vector<std::string>& outputs);
+    // One step alone (the audit's compiles with -g).
+    bool run_one(const std::vector<std::string>& argv, const std::string& tag, std::string& output,
+                 const std::vector<fs::path>& inputs) {
+        std::vector<std::string> outputs;
+        const bool ok = run({{argv, tag}}, 1, inputs, outputs) == 1;
+        output = outputs.empty() ? std::string() : outputs.front();
+        return ok;
+    }
+    // The Korean message when the last run's failing step hit a limit, else empty: it replaces
+    // the compiler's last words.
+    const std::string& over_limit() const { return over_limit_; }
+
+private:
+    // Per student file, the configured compile limits; the link (about 10 ms) shares them. CPU
+    // is the exact total of the whole tree (g++, cc1plus, as, ld), so a compile bomb costs at
+    // most compile.cpu_seconds per file, as with one sandbox per compile.
+    ProcessLimits limits_for(std::size_t files_compiled) const {
+        ProcessLimits l;
+        const double n = double(std::max<std::size_t>(files_compiled, 1));
+        l.wall_seconds = ctx_.config->compile.wall_seconds * n;
+        l.cpu_seconds = ctx_.config->compile.cpu_seconds * n;
+        l.watch = true;
+        l.memory_bytes = ctx_.config->compile.memory_mb << 20;
+        l.file_bytes = 512L << 20;
+        l.processes = 256 + 8L * ctx_.jobs;
+        l.open_files = 1024;  // the linker opens every object and library
+        l.filter = FilterKind::compile;
+        return l;
+    }
+    // "TAG EXIT SIGNAL WALL CPU" of each step that ended by itself, in order.
+    struct Ended {
+        int exit_code = 0, signal = 0;
+        double wall = 0, cpu = 0;
+    };
+    std::vector<Ended> read_status(const fs::path& status_file, const std::vector<Step>& steps) const {
+        std::vector<Ended> ended;
+        std::istringstream in(read_file(status_file, 1 << 16).value_or(""));
+        std::string tag;
+        Ended e;
+        while (ended.size() < steps.size() && in >> tag >> e.exit_code >> e.signal >> e.wall >> e.cpu && tag == steps[ended.size()].tag)
+            ended.push_back(e);
+        return ended;
+    }
+
+    const BatchContext& ctx_;
+    fs::path job_dir_, logs_;
+    std::string over_limit_;
+};
+
+std::size_t BuildSandbox::run(const std::vector<Step>& steps, std::size_t files_compiled, const std::vector<fs::path>& inputs,
+                              std::vector<std::string>& outputs) {
+    const ProcessLimits limits = limits_for(files_compiled);
+    const fs::path status_file = logs_ / "steps.status";
+    ProcessSpec spec;
+    spec.argv = {helper_program("grader-steps"), status_file.string()};
+    for (const auto& step : steps) {
+        spec.argv.insert(spec.argv.end(), {step.tag, (logs_ / (step.tag + ".out")).string(), (logs_ / (step.tag + ".err")).string(),
+                                           std::to_string(step.argv.size())});
+        spec.argv.insert(spec.argv.end(), step.argv.begin(), step.argv.end());
+    }
+    spec.cwd = job_dir_;
+    spec.env = clean_env(job_dir_);
+    for (auto& [k, v] : spec.env)
+        if (k == "LC_ALL" || k == "LANG") v = "C";  // plain ASCII quotes in diagnostics: '…' not ‘…’
+    spec.stdout_path = logs_ / "steps.out";
+    spec.stderr_path = logs_ / "steps.err";
+    spec.limits = limits;
+    spec.view.hide = ctx_.hidden_paths;
+    spec.view.read_only = inputs;
+    spec.view.read_only.push_back(spec.argv[0]);
+    spec.view.writable = {job_dir_};
+    const ProcessResult r = run_process(spec, ctx_.sandbox);
+    const std::vector<Ended> ended = read_status(status_file, steps);
+
+    std::size_t succeeded = 0;
+    double wall_used = 0, cpu_used = 0;
+    over_limit_.clear();
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const Step& step = steps[i];
+        const bool finished = i < ended.size();
+        std::string body = read_file(logs_ / (step.tag + ".err"), 1 << 20).value_or("") +
+                           read_file(logs_ / (step.tag + ".out"), 1 << 16).value_or("");
+        // The step that was running when the sandbox ended takes the sandbox's outcome.
+        const double wall = finished ? ended[i].wall : std::max(0.0, r.wall_seconds - wall_used);
+        const double cpu = finished ? ended[i].cpu : std::max(0.0, r.cpu_seconds - cpu_used);
+        const int signal = finished ? ended[i].signal : r.signal;
+        wall_used += wall;
+        cpu_used += cpu;
+        if (!r.launched) body = "cannot start the compiler: " + r.launch_error;
+        else if (!finished && r.timed_out) body += fmt::format("\nerror: the compiler ran longer than {} s", limits.wall_seconds);
+        else if (!finished && r.cpu_exceeded) body += fmt::format("\nerror: the compiler used more than {} s of CPU", limits.cpu_seconds);
+        else if (signal) body += fmt::format("\nerror: the compiler was killed by {}", signal_name(signal));
+        else if (!finished && r.exited && r.exit_code != 0)
+            body += fmt::format("\nerror: the build did not run (exit {}): {}", r.exit_code, read_file(spec.stderr_path, 1 << 12).value_or(""));
+        const bool out_of_memory = contains(body, "out of memory allocating") || contains(body, "virtual memory exhausted") ||
+                                   contains(body, "std::bad_alloc") || contains(body, "Cannot allocate memory");
+        // RLIMIT_CPU (the watcher's backstop) may end cc1plus first: g++ then reports it.
+        if ((!finished && (r.cpu_exceeded || r.timed_out)) || signal == SIGXCPU || contains(body, "CPU time limit exceeded"))
+            over_limit_ = fmt::format("error: 컴파일이 제한 시간을 넘었습니다 (CPU {}초, 벽시계 {}초). 컴파일러를 이렇게 오래 "
+                                      "돌리는 코드(끝없는 템플릿 재귀, 자기 자신을 다시 #include 하기 등)가 있는지 확인하세요.",
+                                      limits.cpu_seconds, limits.wall_seconds);
+        else if (out_of_memory || signal == SIGXFSZ)
+            over_limit_ = fmt::format("error: 컴파일이 메모리 또는 출력 크기 제한을 넘었습니다 (메모리 {} MB). 아주 큰 배열이나 "
+                                      "끝없이 커지는 템플릿·#include 가 있는지 확인하세요.",
+                                      limits.memory_bytes >> 20);
+        // CPU as well as wall time: the compile limit is CPU (a loaded machine stretches the wall).
+        outputs.push_back(fmt::format("$ {}\n# {} {:.2f} s, cpu {:.2f} s\n{}", fmt::join(step.argv, " "), step.tag, wall, cpu, body));
+        if (!finished || ended[i].exit_code != 0 || ended[i].signal != 0) break;
+        ++succeeded;
+    }
+    return succeeded;
+}
+
 // The object audit (audit.hpp) of the compiled student files; true (and outcome = forbidden)
 // when it rejects them. Objects without debug info that leave a question open (or that have
 // violations, which need lines) are compiled once more with -g, in the same sandbox, and the -g
@@ -578,116 +706,14 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
     for (const auto& f : files.files) write_file_atomic(src / fs::path(f.name).filename(), f.content);
     hand_over(job_dir, ctx.sandbox);
 
-    // The limits of one sandboxed build: per student file, the configured compile limits; the
-    // link (about 10 ms) shares them. CPU is the exact total of the whole tree (g++, cc1plus, as,
-    // ld), so a compile bomb costs at most compile.cpu_seconds per file, as with one sandbox each.
-    const auto limits_for = [&](std::size_t files_compiled) {
-        ProcessLimits l;
-        const double n = double(std::max<std::size_t>(files_compiled, 1));
-        l.wall_seconds = ctx.config->compile.wall_seconds * n;
-        l.cpu_seconds = ctx.config->compile.cpu_seconds * n;
-        l.watch = true;
-        l.memory_bytes = ctx.config->compile.memory_mb << 20;
-        l.file_bytes = 512L << 20;
-        l.processes = 256 + 8L * ctx.jobs;
-        l.open_files = 1024;  // the linker opens every object and library
-        l.filter = FilterKind::compile;
-        return l;
-    };
-    // A compile that hit its limits gets a Korean message instead of the compiler's last words.
-    std::string over_limit;
-    struct Step {
-        std::vector<std::string> argv;
-        std::string tag;
-    };
-    // Runs the steps in one sandbox (runner/steps.cpp: one after another, stopping at the first
-    // that fails) and gives each step that ran its log entry. Returns how many succeeded.
-    const auto run_steps = [&](const std::vector<Step>& steps, std::size_t files_compiled, const std::vector<fs::path>& inputs,
-                               std::vector<std::string>& outputs) {
-        const ProcessLimits limits = limits_for(files_compiled);
-        const fs::path status_file = logs / "steps.status";
-        ProcessSpec spec;
-        spec.argv = {helper_program("grader-steps"), status_file.string()};
-        for (const auto& step : steps) {
-            spec.argv.insert(spec.argv.end(), {step.tag, (logs / (step.tag + ".out")).string(), (logs / (step.tag + ".err")).string(),
-                                               std::to_string(step.argv.size())});
-            spec.argv.insert(spec.argv.end(), step.argv.begin(), step.argv.end());
-        }
-        spec.cwd = job_dir;
-        spec.env = clean_env(job_dir);
-        for (auto& [k, v] : spec.env)
-            if (k == "LC_ALL" || k == "LANG") v = "C";  // plain ASCII quotes in diagnostics: '…' not ‘…’
-        spec.stdout_path = logs / "steps.out";
-        spec.stderr_path = logs / "steps.err";
-        spec.limits = limits;
-        spec.view.hide = ctx.hidden_paths;
-        spec.view.read_only = inputs;
-        spec.view.read_only.push_back(spec.argv[0]);
-        spec.view.writable = {job_dir};
-        const ProcessResult r = run_process(spec, ctx.sandbox);
-        // "TAG EXIT SIGNAL WALL CPU" per step that ended by itself.
-        struct Ended {
-            int exit_code = 0, signal = 0;
-            double wall = 0, cpu = 0;
-        };
-        std::vector<Ended> ended;
-        {
-            std::istringstream in(read_file(status_file, 1 << 16).value_or(""));
-            std::string tag;
-            Ended e;
-            while (ended.size() < steps.size() && in >> tag >> e.exit_code >> e.signal >> e.wall >> e.cpu && tag == steps[ended.size()].tag)
-                ended.push_back(e);
-        }
-        std::size_t succeeded = 0;
-        double wall_used = 0, cpu_used = 0;
-        over_limit.clear();
-        for (std::size_t i = 0; i < steps.size(); ++i) {
-            const Step& step = steps[i];
-            const bool finished = i < ended.size();
-            const fs::path out = logs / (step.tag + ".out"), err = logs / (step.tag + ".err");
-            std::string body = read_file(err, 1 << 20).value_or("") + read_file(out, 1 << 16).value_or("");
-            // The step that was running when the sandbox ended takes the sandbox's outcome.
-            const double wall = finished ? ended[i].wall : std::max(0.0, r.wall_seconds - wall_used);
-            const double cpu = finished ? ended[i].cpu : std::max(0.0, r.cpu_seconds - cpu_used);
-            const int signal = finished ? ended[i].signal : r.signal;
-            wall_used += wall;
-            cpu_used += cpu;
-            if (!r.launched) body = "cannot start the compiler: " + r.launch_error;
-            else if (!finished && r.timed_out) body += fmt::format("\nerror: the compiler ran longer than {} s", limits.wall_seconds);
-            else if (!finished && r.cpu_exceeded) body += fmt::format("\nerror: the compiler used more than {} s of CPU", limits.cpu_seconds);
-            else if (signal) body += fmt::format("\nerror: the compiler was killed by {}", signal_name(signal));
-            else if (!finished && r.exited && r.exit_code != 0)
-                body += fmt::format("\nerror: the build did not run (exit {}): {}", r.exit_code, read_file(spec.stderr_path, 1 << 12).value_or(""));
-            const bool out_of_memory = contains(body, "out of memory allocating") || contains(body, "virtual memory exhausted") ||
-                                       contains(body, "std::bad_alloc") || contains(body, "Cannot allocate memory");
-            // RLIMIT_CPU (the watcher's backstop) may end cc1plus first: g++ then reports it.
-            if ((!finished && (r.cpu_exceeded || r.timed_out)) || signal == SIGXCPU || contains(body, "CPU time limit exceeded"))
-                over_limit = fmt::format("error: 컴파일이 제한 시간을 넘었습니다 (CPU {}초, 벽시계 {}초). 컴파일러를 이렇게 오래 "
-                                         "돌리는 코드(끝없는 템플릿 재귀, 자기 자신을 다시 #include 하기 등)가 있는지 확인하세요.",
-                                         limits.cpu_seconds, limits.wall_seconds);
-            else if (out_of_memory || signal == SIGXFSZ)
-                over_limit = fmt::format("error: 컴파일이 메모리 또는 출력 크기 제한을 넘었습니다 (메모리 {} MB). 아주 큰 배열이나 "
-                                         "끝없이 커지는 템플릿·#include 가 있는지 확인하세요.",
-                                         limits.memory_bytes >> 20);
-            // CPU as well as wall time: the compile limit is CPU (a loaded machine stretches the wall).
-            outputs.push_back(fmt::format("$ {}\n# {} {:.2f} s, cpu {:.2f} s\n{}", fmt::join(step.argv, " "), step.tag, wall, cpu, body));
-            if (!finished || ended[i].exit_code != 0 || ended[i].signal != 0) break;
-            ++succeeded;
-        }
-        return succeeded;
-    };
+    BuildSandbox sandbox(ctx, job_dir);
     const auto run_step = [&](const std::vector<std::string>& argv, const std::string& tag, std::string& output,
-                              const std::vector<fs::path>& inputs) {
-        std::vector<std::string> outputs;
-        const bool ok = run_steps({{argv, tag}}, 1, inputs, outputs) == 1;
-        output = outputs.empty() ? std::string() : outputs.front();
-        return ok;
-    };
+                              const std::vector<fs::path>& inputs) { return sandbox.run_one(argv, tag, output, inputs); };
 
     // Every compile and the library's link in one sandbox. The link runs before the audit
     // looks at the objects: it executes nothing of the student's, and its library is used only
     // if the audit passes.
-    std::vector<Step> steps;
+    std::vector<BuildSandbox::Step> steps;
     std::vector<fs::path> objects;
     for (const auto& f : files.files) {
         const fs::path name = fs::path(f.name).filename();
@@ -698,11 +724,12 @@ BuildOutcome build_student(const BatchContext& ctx, const KitBuild& kit, const E
     std::vector<fs::path> inputs = kit.compile_inputs(ex);
     for (auto& p : kit.link_inputs(ex)) inputs.push_back(std::move(p));
     std::vector<std::string> outputs;
-    const std::size_t succeeded = run_steps(steps, files.files.size(), inputs, outputs);
+    const std::size_t succeeded = sandbox.run(steps, files.files.size(), inputs, outputs);
     for (std::size_t i = 0; i < outputs.size() && i < objects.size(); ++i) outcome.log += outputs[i];
     if (succeeded < objects.size()) {
         outcome.status = BuildOutcome::Status::compile_error;
-        outcome.first_error = over_limit.empty() ? explain_compile_error(outputs.back(), job_dir, kit, ex, files) : over_limit;
+        outcome.first_error = sandbox.over_limit().empty() ? explain_compile_error(outputs.back(), job_dir, kit, ex, files)
+                                                           : sandbox.over_limit();
         return outcome;
     }
     if (ctx.config->sandbox.audit && audit_student(kit, ex, files, objects, run_step, outcome)) return outcome;
