@@ -20,19 +20,12 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/grader-bench.XXXXXX")
 chmod 755 "$work"  # the sandbox user (as root: nobody) must reach the kit snapshot
 trap '[ -n "${KEEP_BENCH:-}" ] || rm -rf "$work"' EXIT
 config=$root/grader/examples/grader.toml
-# A snapshot of the kit, so edits to the checkout during the run cannot change the kit version.
-mkdir -p "$work/kit-src/grader"
-cp -r "$root/harness" "$root/exercises" "$work/kit-src/"
-cp -r "$root/grader/runner" "$work/kit-src/grader/"
+# shellcheck source=grader/bench/common.sh
+. "$root/grader/bench/common.sh"
+snapshot_kit "$root" "$work/kit-src"
 kitargs=(--kit "$work/kit-src" --config "$config" --cache-dir "$work/kit" -j "$jobs")
-now() { date +%s.%N; }
-# Runs a command and prints the CPU seconds the whole machine was busy meanwhile (user, nice,
-# system, irq and softirq in /proc/stat; not idle, I/O wait or steal): the sandboxes' processes,
-# whoever reaps them, and the kernel's deferred work (namespace and cgroup teardown) included.
-# Less sensitive than wall time to a slower VM, but the machine must be otherwise idle. Not the
-# shell's `times`: that counts only the processes the grader reaped itself, and graders before
-# 5cfd9d6 left part of each sandbox to be reaped by init (`times` saw 0.3 s of a 2.6 s grade).
-busy_jiffies() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+# Runs a command and prints the CPU seconds the whole machine was busy meanwhile (busy_jiffies):
+# less sensitive than wall time to a slower VM, but the machine must be otherwise idle.
 cpu_of() {
   local b0 b1
   b0=$(busy_jiffies)

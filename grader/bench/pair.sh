@@ -35,16 +35,14 @@ cleanup() {
 trap cleanup EXIT
 config=$root/grader/examples/grader.toml
 
-busy_jiffies() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
-now() { date +%s.%N; }
+# shellcheck source=grader/bench/common.sh
+. "$root/grader/bench/common.sh"
 calc() { python3 -c "print(f'{$1:$2}')"; }
 
 declare -A grader kitargs
 for side in before after; do
   if [ $side = before ]; then grader[$side]=$before_grader src=$before_root; else grader[$side]=$after_grader src=$after_root; fi
-  mkdir -p "$work/$side-kit/grader"
-  cp -r "$src/harness" "$src/exercises" "$work/$side-kit/"
-  cp -r "$src/grader/runner" "$work/$side-kit/grader/"
+  snapshot_kit "$src" "$work/$side-kit"
   kitargs[$side]="--kit $work/$side-kit --config $config --cache-dir $work/$side-cache -j $side_jobs"
   [ "$mode" = abba ] || mkdir "$cpuacct/grader-pair-$$-$side"
   # shellcheck disable=SC2086
