@@ -22,7 +22,7 @@ endif()
 string(REPLACE "|" ";" targets "${TARGETS}")
 string(TIMESTAMP start "%s" UTC)
 message("[키트] 처음 한 번: 모든 연습문제가 함께 쓰는 라이브러리(aio 런타임, 테스트 도구)를 먼저 빌드합니다. "
-        "1~2분쯤 걸립니다. 진행 상황:")
+        "코어 2개에서 30초쯤 걸립니다. 진행 상황:")
 execute_process(COMMAND ${CMAKE_COMMAND} --build "${BUILD_DIR}" --target ${targets} RESULT_VARIABLE rc)
 string(TIMESTAMP end "%s" UTC)
 math(EXPR seconds "${end} - ${start}")

@@ -122,7 +122,7 @@ void InputAwaiter::await_suspend(std::coroutine_handle<> h) {
             std::string text;
             bool eof = !std::getline(std::cin, text);
             req->arrive_later(std::move(text), eof);
-            if (!EventLoop::post_if_alive(l, Handle{req, 0})) return;  // loop gone: leak one request
+            if (!EventLoop::post_if_alive(l, detail::Handle{req, 0})) return;  // loop gone: leak one request
         }).detach();
     } else if (g_scripted) {
         if (g_script.empty()) {

@@ -2,12 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "aio/testing/timeline.hpp"
+
 #include <set>
 
 namespace aio::testing {
 namespace {
-
-std::string seconds(double t) { return fmt::format("{:.3f}", t); }
 
 std::string task_name(const RunReport& report, std::uint32_t id) {
     const trace::Span* span = report.trace.span(id);
@@ -96,7 +96,7 @@ namespace {
 void add_undefined_behaviour_hints(const RunReport& report, std::vector<Hint>& hints) {
     if (!report.trace.blocking_inputs.empty()) {
         const trace::BlockingInput& first = report.trace.blocking_inputs.front();
-        hints.push_back({HintId::blocking_input, {task_name(report, first.task_id), seconds(first.time), first.call}});
+        hints.push_back({HintId::blocking_input, {task_name(report, first.task_id), seconds_text(first.time), first.call}});
     }
     for (const trace::Warning& w : report.trace.warnings)
         if (w.kind == trace::WarningKind::missing_co_return) {
@@ -124,10 +124,10 @@ std::vector<Hint> diagnose(const RunReport& report) {
             if (ended_by_undefined_behaviour_guard(report)) break;  // the hint above says why
             hints.push_back({HintId::exception, {report.error_text}});
             if (const trace::Span* origin = raised_by_task)
-                hints.push_back({HintId::task_exception, {report.trace.display_name(origin->id), seconds(origin->finished)}});
+                hints.push_back({HintId::task_exception, {report.trace.display_name(origin->id), seconds_text(origin->finished)}});
             break;
         case Ending::deadlock:
-            hints.push_back({HintId::deadlock, {seconds(report.elapsed), pending_task_lines(report.error_text)}});
+            hints.push_back({HintId::deadlock, {seconds_text(report.elapsed), pending_task_lines(report.error_text)}});
             break;
         case Ending::virtual_time_limit:
             hints.push_back({HintId::virtual_time_limit,
@@ -143,7 +143,7 @@ std::vector<Hint> diagnose(const RunReport& report) {
     if (has_blocking_sleep(report)) {
         const trace::BlockingSleep& first = report.trace.blocking_sleeps.front();
         hints.push_back({HintId::blocking_sleep,
-                         {task_name(report, first.task_id), seconds(first.time), fmt::format("{:g}", first.seconds),
+                         {task_name(report, first.task_id), seconds_text(first.time), fmt::format("{:g}", first.seconds),
                           std::to_string(report.trace.blocking_sleeps.size())}});
     }
     add_warning_hints(report, hints, raised_by_task != nullptr);
@@ -151,7 +151,7 @@ std::vector<Hint> diagnose(const RunReport& report) {
 }
 
 Hint sequential_awaits_hint(const std::string& first, const std::string& second, double second_started) {
-    return {HintId::sequential_awaits, {first, second, seconds(second_started)}};
+    return {HintId::sequential_awaits, {first, second, seconds_text(second_started)}};
 }
 
 Hint no_tasks_hint() { return {HintId::no_tasks, {}}; }

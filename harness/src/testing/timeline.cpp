@@ -4,13 +4,10 @@
 
 
 namespace aio::testing {
-namespace {
 
-std::string seconds(double t) { return fmt::format("{:.3f}", t); }
+std::string seconds_text(double t) { return fmt::format("{:.3f}", t); }
 
-}  // namespace
-
-Row line_row(double at, const std::string& text) { return point_row(fmt::format("{}초 \"{}\"", seconds(at), text), at); }
+Row line_row(double at, const std::string& text) { return point_row(fmt::format("{}초 \"{}\"", seconds_text(at), text), at); }
 
 std::vector<Row> activity_rows(const RunReport& report, const std::vector<Activity>& activities) {
     std::vector<Row> rows;
@@ -18,8 +15,8 @@ std::vector<Row> activity_rows(const RunReport& report, const std::vector<Activi
         const auto where = locate(report.trace, a);
         const std::string name = describe(a);
         if (!where) rows.push_back(label_row(name + "  (일어나지 않음)"));
-        else if (!where->finished) rows.push_back(open_row(fmt::format("{}  {}초~ (끝나지 않음)", name, seconds(where->start)), where->start));
-        else rows.push_back(bar_row(fmt::format("{}  {}~{}초", name, seconds(where->start), seconds(where->end)), where->start, where->end));
+        else if (!where->finished) rows.push_back(open_row(fmt::format("{}  {}초~ (끝나지 않음)", name, seconds_text(where->start)), where->start));
+        else rows.push_back(bar_row(fmt::format("{}  {}~{}초", name, seconds_text(where->start), seconds_text(where->end)), where->start, where->end));
     }
     return rows;
 }
@@ -29,8 +26,8 @@ std::vector<Row> task_rows(const RunReport& report) {
     for (const trace::Span& s : report.trace.spans) {
         if (s.id == 0 || s.started < 0) continue;  // never ran: nothing to draw
         const std::string name = fmt::format("작업 {}", report.trace.display_name(s.id));
-        if (s.finished < 0) rows.push_back(open_row(fmt::format("{}  {}초~ (끝나지 않음)", name, seconds(s.started)), s.started));
-        else rows.push_back(bar_row(fmt::format("{}  {}~{}초", name, seconds(s.started), seconds(s.finished)), s.started, s.finished));
+        if (s.finished < 0) rows.push_back(open_row(fmt::format("{}  {}초~ (끝나지 않음)", name, seconds_text(s.started)), s.started));
+        else rows.push_back(bar_row(fmt::format("{}  {}~{}초", name, seconds_text(s.started), seconds_text(s.finished)), s.started, s.finished));
     }
     return rows;
 }

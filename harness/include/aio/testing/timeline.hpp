@@ -26,6 +26,9 @@ using feedback::point_row;
 using feedback::render_timeline;
 using feedback::Row;
 
+// A virtual time as the feedback writes it: seconds with three decimals ("1.500").
+std::string seconds_text(double t);
+
 // Rows for a printed line / an activity (as located in `report`) / every task span.
 Row line_row(double at, const std::string& text);
 std::vector<Row> activity_rows(const RunReport& report, const std::vector<Activity>& activities);
