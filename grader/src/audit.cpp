@@ -19,7 +19,6 @@
 #include <fstream>
 #include <map>
 #include <memory>
-#include <regex>
 #include <sstream>
 #include <stdexcept>
 
@@ -478,17 +477,16 @@ void find_syscalls(const Elf& e, std::vector<Violation>& out) {
             candidate = (a == 0x0f && (b == 0x05 || b == 0x34 || b == 0x07)) || (a == 0xcd && b == 0x80);
         }
         if (!candidate) continue;
-        static const std::regex insn(R"(^\s*([0-9a-f]+):\s+(syscall|sysenter|sysret\w*|int\s+\$0x80)\b)");
         for (const auto& l : lines_of(capture({"objdump", "-d", "--no-show-raw-insn", "-j", s.name, e.path}))) {
-            std::smatch m;
-            if (!std::regex_search(l, m, insn)) continue;
+            lines::SyscallLine m;
+            if (!lines::match_syscall(l, m)) continue;
             Violation v;
             v.object = e.path;
-            v.symbol = v.shown = m[2].str();
+            v.symbol = v.shown = m.instruction;
             v.what_ko = "명령";
             v.why_ko = "시스템 콜 명령을 직접 실행하는 코드(인라인 asm)는 금지됩니다";
             v.section = s.name;
-            v.offset = std::stoull(m[1].str(), nullptr, 16);
+            v.offset = std::stoull(m.offset, nullptr, 16);
             v.has_offset = true;
             out.push_back(std::move(v));
         }
@@ -509,12 +507,12 @@ std::vector<std::vector<std::pair<std::string, std::string>>> line_frames(const 
         std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(off));
         argv.push_back(buf);
     }
-    static const std::regex loc(R"(^(.*):([0-9]+)(?: \(discriminator [0-9]+\))?$)");
     std::vector<std::vector<std::pair<std::string, std::string>>> frames;
     for (const auto& l : lines_of(capture(argv))) {
+        std::string file, number;
         if (l.rfind("0x", 0) == 0) frames.emplace_back();
-        else if (std::smatch m; !frames.empty() && std::regex_match(l, m, loc) && m[1].str() != "??" && m[2].str() != "0")
-            frames.back().emplace_back(m[1].str(), m[2].str());
+        else if (!frames.empty() && lines::match_location(l, file, number) && file != "??" && number != "0")
+            frames.back().emplace_back(file, number);
     }
     frames.resize(offsets.size());
     return frames;
@@ -686,24 +684,117 @@ std::vector<Violation> audit_objects(const std::vector<fs::path>& objects, const
     return kept;
 }
 
+namespace lines {
+namespace {
+// The ECMAScript classes std::regex uses here (the "C" locale): \s, \w, [0-9].
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_word(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+// ECMAScript's . : anything but a line terminator.
+bool is_line_terminator(char c) { return c == '\n' || c == '\r'; }
+
+std::size_t skip_spaces(const std::string& s, std::size_t i) {
+    while (i < s.size() && is_space(s[i])) ++i;
+    return i;
+}
+bool has_at(const std::string& s, std::size_t i, std::string_view word) { return s.compare(i, word.size(), word) == 0; }
+// \b between s[i - 1] and s[i] (i > 0: after a word character here).
+bool word_ends_at(const std::string& s, std::size_t i) { return i == s.size() || !is_word(s[i]); }
+
+// ^\s*#\s* : the index after it, or npos.
+std::size_t after_hash(const std::string& s) {
+    std::size_t i = skip_spaces(s, 0);
+    if (i == s.size() || s[i] != '#') return std::string::npos;
+    return skip_spaces(s, i + 1);
+}
+}  // namespace
+
+bool match_syscall(const std::string& line, SyscallLine& out) {
+    std::size_t i = skip_spaces(line, 0);
+    const std::size_t hex = i;
+    while (i < line.size() && (is_digit(line[i]) || (line[i] >= 'a' && line[i] <= 'f'))) ++i;
+    if (i == hex || i == line.size() || line[i] != ':') return false;
+    const std::size_t colon = i;
+    i = skip_spaces(line, colon + 1);
+    if (i == colon + 1) return false;  // \s+
+    std::size_t end = std::string::npos;
+    if (has_at(line, i, "syscall") && word_ends_at(line, i + 7)) end = i + 7;
+    else if (has_at(line, i, "sysenter") && word_ends_at(line, i + 8)) end = i + 8;
+    else if (has_at(line, i, "sysret")) {
+        end = i + 6;
+        while (end < line.size() && is_word(line[end])) ++end;  // \w* then \b: always a boundary
+    } else if (has_at(line, i, "int")) {
+        const std::size_t arg = skip_spaces(line, i + 3);
+        if (arg > i + 3 && has_at(line, arg, "$0x80") && word_ends_at(line, arg + 5)) end = arg + 5;
+    }
+    if (end == std::string::npos) return false;
+    out.offset = line.substr(hex, colon - hex);
+    out.instruction = line.substr(i, end - i);
+    return true;
+}
+
+bool match_location(const std::string& line, std::string& file, std::string& number) {
+    std::string_view rest(line);
+    // The optional " (discriminator N)" at the very end.
+    constexpr std::string_view kDiscriminator = " (discriminator ";
+    if (!rest.empty() && rest.back() == ')') {
+        const std::size_t open = rest.rfind(kDiscriminator);
+        if (open == std::string_view::npos) return false;
+        const std::string_view digits = rest.substr(open + kDiscriminator.size(), rest.size() - 1 - open - kDiscriminator.size());
+        if (digits.empty() || !std::all_of(digits.begin(), digits.end(), is_digit)) return false;
+        rest = rest.substr(0, open);
+    }
+    // (.*):([0-9]+)$ with a greedy .* : the last ':', followed by digits only.
+    const std::size_t colon = rest.rfind(':');
+    if (colon == std::string_view::npos || colon + 1 == rest.size()) return false;
+    const std::string_view digits = rest.substr(colon + 1);
+    if (!std::all_of(digits.begin(), digits.end(), is_digit)) return false;
+    const std::string_view head = rest.substr(0, colon);
+    if (std::any_of(head.begin(), head.end(), is_line_terminator)) return false;
+    file.assign(head);
+    number.assign(digits);
+    return true;
+}
+
+bool is_line_directive(const std::string& line) {
+    const std::size_t i = after_hash(line);
+    if (i == std::string::npos || i == line.size()) return false;
+    return is_digit(line[i]) || (has_at(line, i, "line") && word_ends_at(line, i + 4));
+}
+
+bool match_reserved_macro(const std::string& line, std::string& directive, std::string& name) {
+    std::size_t i = after_hash(line);
+    if (i == std::string::npos) return false;
+    std::size_t word = 0;
+    if (has_at(line, i, "define")) word = 6;
+    else if (has_at(line, i, "undef")) word = 5;
+    else return false;
+    const std::size_t after = skip_spaces(line, i + word);
+    if (after == i + word || after == line.size() || line[after] != '_') return false;  // \s+ then _
+    std::size_t end = after + 1;
+    while (end < line.size() && is_word(line[end])) ++end;
+    directive = line.substr(i, word);
+    name = line.substr(after, end - after);
+    return true;
+}
+}  // namespace lines
+
 std::vector<Violation> audit_source(const std::string& source, const std::string& file_name) {
     std::vector<Violation> out;
-    static const std::regex line_directive(R"(^\s*#\s*(line\b|[0-9]))");
-    static const std::regex reserved_macro(R"(^\s*#\s*(define|undef)\s+(_[A-Za-z0-9_]*))");
     std::size_t n = 0;
     for (const auto& l : lines_of(source)) {
         ++n;
-        std::smatch m;
+        std::string directive, name;
         Violation v;
         v.object = file_name;
         v.location = file_name + ":" + std::to_string(n);
-        if (std::regex_search(l, m, line_directive)) {
+        if (lines::is_line_directive(l)) {
             v.symbol = v.shown = "#line";
             v.what_ko = "지시문";
             v.why_ko = "#line 은 줄 번호 정보를 바꾸므로 쓸 수 없습니다";
-        } else if (std::regex_search(l, m, reserved_macro)) {
-            v.symbol = v.shown = m[2].str();
-            v.what_ko = m[1].str() == "define" ? "매크로 정의" : "매크로 해제";
+        } else if (lines::match_reserved_macro(l, directive, name)) {
+            v.symbol = v.shown = name;
+            v.what_ko = directive == "define" ? "매크로 정의" : "매크로 해제";
             v.why_ko = "밑줄로 시작하는 매크로는 라이브러리용이라 바꿀 수 없습니다 (뒤에 포함하는 헤더의 코드가 바뀜)";
         } else {
             continue;
@@ -767,32 +858,6 @@ std::string message_ko(const std::vector<Violation>& violations, std::size_t max
     out += "이 코드를 지우고 api.hpp 의 함수와 aio 라이브러리, C++ 표준 라이브러리만 쓰세요 "
            "(도우미 함수는 static 이나 익명 namespace 안에 두면 됩니다).";
     return out;
-}
-
-std::vector<std::string> source_flags(const std::string& source, std::size_t stub_lines) {
-    // Comments do not count; string literals do ("/proc/self/...").
-    static const std::regex comments(R"(//[^\n]*|/\*[\s\S]*?\*/)");
-    const std::string code = std::regex_replace(source, comments, " ");
-    std::vector<std::string> flags;
-    auto flag_if = [&](const char* pattern, const char* name) {
-        if (std::regex_search(code, std::regex(pattern))) flags.push_back(name);
-    };
-    flag_if(R"(\b(asm|__asm__|__asm)\b)", "asm");
-    flag_if(R"(\b(write|read|close|dup2?|dup3|fcntl|fdopen|lseek|ioctl|fstat|pread|pwrite|dprintf|send|recv)\s*\(\s*[34]\s*[,)]|/dev/fd/[34]|/proc/self/fd|\bfd\s*=\s*[34]\b)",
-            "fd3/4");
-    flag_if(R"(/proc\b)", "/proc");
-    flag_if(R"(\b(signal|sigaction|sigset|sigprocmask)\s*\()", "signal");
-    flag_if(R"(\b(v?fork|clone3?|posix_spawnp?|popen|system|exec[lv]p?e?)\s*\()", "fork");
-    flag_if(R"(__attribute__\s*\(\(\s*(constructor|destructor)|\[\[\s*gnu::(constructor|destructor))", "constructor");
-    std::smatch m;
-    static const std::regex include(R"(#\s*include\s*<((unistd|dlfcn|fcntl|signal|spawn|link|elf|syscall|ucontext|setjmp|execinfo|pthread|csignal|csetjmp)\.?h?|(sys|linux|asm|bits)/[^>]+)>)");
-    std::set<std::string> headers;
-    for (auto it = std::sregex_iterator(code.begin(), code.end(), include); it != std::sregex_iterator(); ++it)
-        headers.insert((*it)[1].str());
-    for (const auto& h : headers) flags.push_back("include:<" + h + ">");
-    const std::size_t lines = std::size_t(std::count(source.begin(), source.end(), '\n'));
-    if (lines > 1000 || (stub_lines > 0 && lines > 10 * stub_lines)) flags.push_back("long:" + std::to_string(lines));
-    return flags;
 }
 
 }  // namespace grader::audit

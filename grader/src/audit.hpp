@@ -76,11 +76,25 @@ void locate(std::vector<Violation>& violations, const std::map<std::string, fs::
 // True when the object carries a DWARF line table (compiled with -g).
 bool has_debug_lines(const fs::path& object);
 
+// The audit's line matchers, exact equivalents of the ECMAScript patterns in their comments
+// (grader/tests/audit_test.cpp checks them against std::regex). Hand-written because <regex>
+// was four fifths of this file's compile time, which a student's first build waits for.
+namespace lines {
+// ^\s*([0-9a-f]+):\s+(syscall|sysenter|sysret\w*|int\s+\$0x80)\b  (objdump -d, regex_search)
+struct SyscallLine {
+    std::string offset;       // group 1, hex
+    std::string instruction;  // group 2, as printed
+};
+bool match_syscall(const std::string& line, SyscallLine& out);
+// ^(.*):([0-9]+)(?: \(discriminator [0-9]+\))?$  (addr2line, regex_match)
+bool match_location(const std::string& line, std::string& file, std::string& number);
+// ^\s*#\s*(line\b|[0-9])  (regex_search)
+bool is_line_directive(const std::string& line);
+// ^\s*#\s*(define|undef)\s+(_[A-Za-z0-9_]*)  (regex_search); directive: group 1, name: group 2
+bool match_reserved_macro(const std::string& line, std::string& directive, std::string& name);
+}  // namespace lines
+
 // The Korean message: one line per violation (at most max_lines), then what to do.
 std::string message_ko(const std::vector<Violation>& violations, std::size_t max_lines = 10);
-
-// Legal but worth a look (instructor flags): short ASCII tokens, from the source text.
-// stub_lines: the stub's line count (0: unknown).
-std::vector<std::string> source_flags(const std::string& source, std::size_t stub_lines);
 
 }  // namespace grader::audit

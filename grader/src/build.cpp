@@ -1,5 +1,6 @@
 #include "build.hpp"
 #include "explain.hpp"
+#include "source_flags.hpp"
 
 #include <fmt/format.h>
 

@@ -6,8 +6,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <future>
+#include <regex>
 
 #include "audit.hpp"
+#include "source_flags.hpp"
 
 namespace {
 
@@ -175,6 +177,54 @@ TEST_CASE("audit: #line and reserved macros are rejected at the source") {
     REQUIRE(v.size() == 2);
     CHECK(v[0].location == "a.cpp:1");
     CHECK(v[1].shown == "_GLIBCXX_ASSERTIONS");
+}
+
+// The hand-written line matchers against the patterns they replace, on lines made to sit on each
+// pattern's edges (what objdump, addr2line and a student's source can print).
+TEST_CASE("audit: the line matchers agree with the regular expressions they replace") {
+    const std::regex syscall_re(R"(^\s*([0-9a-f]+):\s+(syscall|sysenter|sysret\w*|int\s+\$0x80)\b)");
+    const std::regex location_re(R"(^(.*):([0-9]+)(?: \(discriminator [0-9]+\))?$)");
+    const std::regex line_re(R"(^\s*#\s*(line\b|[0-9]))");
+    const std::regex macro_re(R"(^\s*#\s*(define|undef)\s+(_[A-Za-z0-9_]*))");
+    const std::vector<std::string> lines{
+        "", " ", "  4:\tsyscall", "  4:\tsyscall ", "   1a:\tsyscall\t# x", "1a: syscall", "1a:syscall", "1A:\tsyscall",
+        "  4:\tsyscallx", "  4:\tsyscall_", "  4:\tsyscall.", "  4:\tsysenter", "  4:\tsysenterx", "  4:\tsysret",
+        "  4:\tsysretq", "  4:\tsysretq  # y", "  4:\tsysre", "  4:\tint    $0x80", "  4:\tint $0x80", "  4:\tint$0x80",
+        "  4:\tint    $0x801", "  4:\tint    $0x80,", "  4:\tint    $0x81", "  4:\tint3", "  4:\tmov %eax,%ebx",
+        " g4:\tsyscall", "4 :\tsyscall", ":\tsyscall", "  4:\t\tsyscall", "\v4:\fsyscall", "  4:\r syscall",
+        "x.cpp:12", "x.cpp:12 (discriminator 3)", "x.cpp:12 (discriminator )", "x.cpp:12 (discriminator 3", "x.cpp:12 (discriminator x)",
+        "x.cpp:12(discriminator 3)", "x.cpp:", ":12", "x.cpp:1a", "x:y.cpp:12", "a:1:23", "??:0", "??:?", "x.cpp:12 ",
+        "x\r.cpp:12", "x.cpp:12 (discriminator 3) (discriminator 4)", "x (discriminator 3):12", "/a b/c.cpp:7 (discriminator 10)",
+        "#line 10", "#line", "#lines 10", "#line_x", "# line 10", "  #  line 10", "#1 \"x.h\"", "# 12", "#\t7", "#x", "#", "x #line",
+        "#liner", "#line\t1", "#line(1)", "#define _X 1", "#define _X", "#define _", "#define __x__(a) a", "#define X_ 1",
+        "#define  _X", "#define\t_X", "#define_X", "#defined _X", "#undef _X", "#undef _GLIBCXX_DEBUG", "#undef X",
+        "  #  define _Y(z)", "#ifdef _X", "#include <x>", "#define _x1y2", "#define _X-1", "#undef\v_X"};
+    for (const auto& l : lines) {
+        CAPTURE(l);
+        std::smatch m;
+        audit::lines::SyscallLine sys;
+        const bool sys_ok = audit::lines::match_syscall(l, sys);
+        REQUIRE(sys_ok == std::regex_search(l, m, syscall_re));
+        if (sys_ok) {
+            CHECK(sys.offset == m[1].str());
+            CHECK(sys.instruction == m[2].str());
+        }
+        std::string file, number;
+        const bool loc_ok = audit::lines::match_location(l, file, number);
+        REQUIRE(loc_ok == std::regex_match(l, m, location_re));
+        if (loc_ok) {
+            CHECK(file == m[1].str());
+            CHECK(number == m[2].str());
+        }
+        CHECK(audit::lines::is_line_directive(l) == std::regex_search(l, line_re));
+        std::string directive, name;
+        const bool macro_ok = audit::lines::match_reserved_macro(l, directive, name);
+        REQUIRE(macro_ok == std::regex_search(l, m, macro_re));
+        if (macro_ok) {
+            CHECK(directive == m[1].str());
+            CHECK(name == m[2].str());
+        }
+    }
 }
 
 TEST_CASE("audit: instructor flags") {

@@ -149,7 +149,7 @@ void EventLoop::drop_cancelled_timers() {
         if (t.handle.target->live(t.handle.token)) scheduled_[kept++] = t;
         else t.handle.target->release();
     }
-    scheduled_.erase(scheduled_.begin() + std::ptrdiff_t(kept), scheduled_.end());
+    scheduled_.truncate(kept);
     heapq::heapify(scheduled_, TimerLess{});
     timer_cancelled_count_ = 0;
 }

@@ -22,6 +22,7 @@
 #include <sys/mman.h>
 
 #include <cstdint>
+#include <cstring>
 #include <mutex>
 #include <new>
 
@@ -159,6 +160,21 @@ void* allocate_buffer(std::size_t bytes) {
 void deallocate_buffer(void* buffer, std::size_t bytes) noexcept {
     if (bytes < kHugeBuffer) return ::operator delete(buffer);
     munmap(buffer, mapping_length(bytes));
+}
+
+void* grow_buffer(void* buffer, std::size_t old_bytes, std::size_t keep_bytes, std::size_t new_bytes) {
+    if (buffer && old_bytes >= kHugeBuffer) {
+        // Growing by doubling, a copy would touch as much fresh memory again as the buffer ends
+        // up with (a first touch is a page fault, costly in a VM). mremap moves the page tables.
+        void* moved = mremap(buffer, mapping_length(old_bytes), mapping_length(new_bytes), MREMAP_MAYMOVE);
+        if (moved == MAP_FAILED) throw std::bad_alloc();
+        madvise(moved, mapping_length(new_bytes), MADV_HUGEPAGE);  // a hint; fine if refused
+        return moved;
+    }
+    void* grown = allocate_buffer(new_bytes);
+    if (keep_bytes) std::memcpy(grown, buffer, keep_bytes);
+    if (buffer) deallocate_buffer(buffer, old_bytes);
+    return grown;
 }
 
 }  // namespace aio::detail

@@ -1,16 +1,17 @@
 // CPython's heapq, transcribed: asyncio keeps its timers in a list managed by heappush/heappop,
 // and when two timers share a deadline the order they fire in is whatever this exact algorithm
 // produces. A "stable" priority queue would order ties differently, so we copy the algorithm.
+// Heap: std::vector or detail::BufferVector (size, [], data, back, push_back, pop_back).
 #pragma once
 #include <cstddef>
 #include <utility>
-#include <vector>
 
 namespace aio::heapq {
 
 // Lib/heapq.py _siftdown: move heap[pos] up towards startpos.
-template <class T, class A, class Less>
-void siftdown(std::vector<T, A>& heap, std::size_t startpos, std::size_t pos, Less less) {
+template <class Heap, class Less>
+void siftdown(Heap& heap, std::size_t startpos, std::size_t pos, Less less) {
+    using T = typename Heap::value_type;
     T newitem = std::move(heap[pos]);
     while (pos > startpos) {
         std::size_t parentpos = (pos - 1) >> 1;
@@ -25,8 +26,9 @@ void siftdown(std::vector<T, A>& heap, std::size_t startpos, std::size_t pos, Le
 }
 
 // Lib/heapq.py _siftup: bubble the smaller child up until hitting a leaf, then siftdown.
-template <class T, class A, class Less>
-void siftup(std::vector<T, A>& heap, std::size_t pos, Less less) {
+template <class Heap, class Less>
+void siftup(Heap& heap, std::size_t pos, Less less) {
+    using T = typename Heap::value_type;
     const std::size_t endpos = heap.size();
     const std::size_t startpos = pos;
     T newitem = std::move(heap[pos]);
@@ -54,8 +56,8 @@ void siftup(std::vector<T, A>& heap, std::size_t pos, Less less) {
     siftdown(heap, startpos, pos, less);
 }
 
-template <class T, class A, class Less>
-void push(std::vector<T, A>& heap, T item, Less less) {
+template <class Heap, class Less>
+void push(Heap& heap, typename Heap::value_type item, Less less) {
     heap.push_back(std::move(item));
     siftdown(heap, 0, heap.size() - 1, less);
 }
@@ -64,13 +66,14 @@ void push(std::vector<T, A>& heap, T item, Less less) {
 // root. For lists over 2500 items the C module visits the nodes in a cache-friendlier order, but
 // every siftup only touches its own subtree, whose children are heaps already in both orders, so
 // the result is the same array.
-template <class T, class A, class Less>
-void heapify(std::vector<T, A>& heap, Less less) {
+template <class Heap, class Less>
+void heapify(Heap& heap, Less less) {
     for (std::size_t pos = heap.size() / 2; pos-- > 0;) siftup(heap, pos, less);
 }
 
-template <class T, class A, class Less>
-T pop(std::vector<T, A>& heap, Less less) {
+template <class Heap, class Less>
+typename Heap::value_type pop(Heap& heap, Less less) {
+    using T = typename Heap::value_type;
     T last = std::move(heap.back());
     heap.pop_back();
     if (heap.empty()) return last;

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "aio/callable.hpp"
+#include "aio/detail/buffer_vector.hpp"
 #include "aio/detail/ring_queue.hpp"
 #include "aio/errors.hpp"
 
@@ -106,7 +107,7 @@ private:
     RunOptions options_;
     EventLoop* previous_ = nullptr;
     RingQueue<Handle> ready_;
-    std::vector<Timer, BufferAllocator<Timer>> scheduled_;
+    BufferVector<Timer> scheduled_;
     // asyncio's _timer_cancelled_count: cancelled timers counted while still in the heap.
     std::int64_t timer_cancelled_count_ = 0;
     // The end_time of this iteration's step 4: every timer due before it has left the heap.

@@ -8,24 +8,13 @@ namespace aio::detail {
 void* allocate_frame(std::size_t size);
 void deallocate_frame(void* frame, std::size_t size) noexcept;
 
-// Buffers of 4 MiB or more are their own mappings, marked for transparent huge pages; smaller
+// Buffers of 512 KiB or more are their own mappings, marked for transparent huge pages; smaller
 // ones come from operator new. `bytes` must be the same in both calls.
 void* allocate_buffer(std::size_t bytes);
 void deallocate_buffer(void* buffer, std::size_t bytes) noexcept;
-
-// The allocator of the timer heap and the ready queue.
-template <class T>
-struct BufferAllocator {
-    using value_type = T;
-    BufferAllocator() = default;
-    template <class U>
-    BufferAllocator(const BufferAllocator<U>&) noexcept {}
-    T* allocate(std::size_t n) { return static_cast<T*>(allocate_buffer(n * sizeof(T))); }
-    void deallocate(T* p, std::size_t n) noexcept { deallocate_buffer(p, n * sizeof(T)); }
-    template <class U>
-    bool operator==(const BufferAllocator<U>&) const noexcept {
-        return true;
-    }
-};
+// A buffer of `new_bytes` holding the first `keep_bytes` of `buffer` (of `old_bytes`, or null),
+// which it replaces. For trivially copyable contents only: a buffer on its own mapping is moved
+// by the kernel (mremap), without copying or touching its pages again.
+void* grow_buffer(void* buffer, std::size_t old_bytes, std::size_t keep_bytes, std::size_t new_bytes);
 
 }  // namespace aio::detail

@@ -2,6 +2,8 @@
 // task costs several pushes and pops, and this is cheaper (bench/gather_bench).
 #pragma once
 #include <cstddef>
+#include <cstring>
+#include <type_traits>
 #include <utility>
 
 #include "aio/detail/memory.hpp"
@@ -10,12 +12,14 @@ namespace aio::detail {
 
 template <class T>
 class RingQueue {
+    static_assert(std::is_trivially_copyable_v<T>, "grow_buffer moves the bytes");
+
 public:
     RingQueue() = default;
     RingQueue(const RingQueue&) = delete;
     RingQueue& operator=(const RingQueue&) = delete;
     ~RingQueue() {
-        if (slots_) BufferAllocator<T>().deallocate(slots_, capacity_);
+        if (slots_) deallocate_buffer(slots_, capacity_ * sizeof(T));
     }
 
     bool empty() const noexcept { return size_ == 0; }
@@ -34,14 +38,14 @@ public:
     }
 
 private:
+    // Called when full. The buffer keeps its bytes (grow_buffer: a big one is moved, not
+    // copied); the entries that had wrapped around to its start, before head_, then move to just
+    // after the old end, so the queue runs from head_ without a wrap again.
     void grow() {
         const std::size_t capacity = capacity_ ? capacity_ * 2 : 64;
-        T* slots = BufferAllocator<T>().allocate(capacity);  // T is a trivial handle
-        for (std::size_t i = 0; i < size_; ++i) slots[i] = std::move(slots_[(head_ + i) & (capacity_ - 1)]);
-        if (slots_) BufferAllocator<T>().deallocate(slots_, capacity_);
-        slots_ = slots;
+        slots_ = static_cast<T*>(grow_buffer(slots_, capacity_ * sizeof(T), capacity_ * sizeof(T), capacity * sizeof(T)));
+        if (head_) std::memcpy(static_cast<void*>(slots_ + capacity_), slots_, head_ * sizeof(T));
         capacity_ = capacity;
-        head_ = 0;
     }
 
     T* slots_ = nullptr;
