@@ -9,15 +9,16 @@
   3. .github/workflows/classroom.yml parses (PyYAML) and has the GitHub Classroom shape: one
      command-grader step per exercise with max-score = its public points (summed here from the
      kit's exercise.toml), then the reporter over every grader step.
-  4. The clone configures; `ctest` builds every stub and fails every exercise's public tests; each
-     grader step's command selects exactly <id>/build and <id>/public and fails; the build leaves
+  4. The clone configures; `ctest` builds every stub and fails every exercise's public tests, and
+     builds each exercise's program only after its tests have run (<id>/program after
+     <id>/public); each grader step's command selects exactly <id>/build and <id>/public and fails; the build leaves
      the clone's `git status` clean. The first `ctest` builds the shared library with progress
      before any test; after ctest's own summary a Korean one counts only the tests (here: 0 of 12
      passed), also in steps 5 and 6.
   5. With solutions/<id>/*.cpp copied over the stubs, `ctest` and every grader command pass.
   6. A syntax error planted in one exercise's file: `ctest` fails that exercise's <id>/build with
-     the compiler's error (file:line: error:) in its output and does not run its <id>/public
-     (Not Run), while every other exercise still builds and passes.
+     the compiler's error (file:line: error:) in its output and runs neither its <id>/public nor
+     its <id>/program (Not Run), while every other exercise still builds and passes.
 
     python3 tools/student_pack/pack_test.py WORK_DIR      (WORK_DIR is wiped and reused)
 """
@@ -262,9 +263,11 @@ def check_compile_error_isolation(pack, env, work, kit):
           f"{broken}/build does not show the compiler's error for {stub.name}:\n{output[-2000:]}")
     status, _output = details.get(f"{broken}/public", (None, ""))
     check(status == "notrun", f"{broken}/public is {status!r} after a failed build, not 'notrun' (Not Run)")
+    status, _output = details.get(f"{broken}/program", (None, ""))
+    check(status == "notrun", f"{broken}/program is {status!r} after a failed build, not 'notrun' (Not Run)")
     check_summary(summary[0], kit, passed=[e for e in kit if e != broken], failed=[], not_run=[broken])
     others = [name for name in results if not name.startswith(f"{broken}/")]
-    check(len(others) == 2 * (len(kit) - 1), f"ctest ran {sorted(results)} with one exercise broken")
+    check(len(others) == 3 * (len(kit) - 1), f"ctest ran {sorted(results)} with one exercise broken")
     for name in sorted(others):
         check(results[name], f"{name} fails because {broken} does not compile")
 
@@ -309,7 +312,7 @@ def main():
     # ccache hits across runs and checkouts: paths relative to the pack, not hashed by folder.
     env = dict(os.environ, CCACHE_BASEDIR=str(pack), CCACHE_NOHASHDIR="1")
     must(["cmake", "-S", ".", "-B", "build", "-G", "Ninja"], cwd=pack, env=env)
-    every_test = {f"{e}/{kind}" for e in kit for kind in ("build", "public")}
+    every_test = {f"{e}/{kind}" for e in kit for kind in ("build", "public", "program")}
 
     summary = []
     code, results = ctest_results(pack, env, work / "stubs.xml", summary=summary)
@@ -319,6 +322,9 @@ def main():
     for exercise_id in kit:
         check(results.get(f"{exercise_id}/build") is True, f"the {exercise_id} stub does not build in the pack")
         check(results.get(f"{exercise_id}/public") is False, f"the {exercise_id} stub passes its public tests")
+        check(results.get(f"{exercise_id}/program") is True, f"the {exercise_id} program does not build in the pack")
+        ends = [summary[0].find(f": {exercise_id}/{kind} ") for kind in ("public", "program")]
+        check(0 <= ends[0] < ends[1], f"{exercise_id}/program does not end after {exercise_id}/public:\n{summary[0][:3000]}")
     check_grader_commands(pack, env, commands, should_pass=False)
     _code, status = run(["git", "status", "--porcelain"], cwd=pack)
     check(status.strip() == "", f"building leaves files git does not ignore:\n{status}")
