@@ -144,6 +144,7 @@ void PromiseBase::fire(std::uint32_t token) {
         // the wake-up runs must not reschedule it (CPython: _must_cancel, same wake-up).
         wait_ = Wait::none;
         EventLoop::running().call_soon(this, wake_token_);
+        prefetch_first_waiter();  // a task that wakes from a sleep often finishes then
         return;
     }
     step();

@@ -12,7 +12,6 @@
 #include <cstdint>
 #include <deque>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -97,10 +96,10 @@ private:
 
     void run_once();
     void drop_cancelled_timers();
-    void select(std::optional<double> timeout);
+    void select(double timeout);
     // The part of select that waits for and collects other threads' handles. Out of line: the
     // common virtual-clock pass should not pay for setting up the lock (bench/).
-    [[gnu::noinline]] void wait_for_threadsafe(std::optional<double> timeout);
+    [[gnu::noinline]] void wait_for_threadsafe(double timeout);
     void run_handle(Handle h);
     [[noreturn]] void raise_deadlock() const;
 
