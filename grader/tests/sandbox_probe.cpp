@@ -141,7 +141,11 @@ int main(int argc, char** argv) {
         bool forked = pid > 0 && ::waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;
         bool query = ::syscall(SYS_personality, 0xffffffffUL) >= 0;
         std::string why;
-        bool files = fill("scratch.txt", 1 << 20, why) == 1 << 20 && fill("/tmp/t.txt", 1 << 20, why) == 1 << 20;
+        // A name of its own in /tmp: without bwrap, /tmp is the host's, where a file of that
+        // name left by another user would make an honest test look broken.
+        const std::string tmp_file = "/tmp/grader-probe-honest-" + std::to_string(::getpid()) + ".txt";
+        bool files = fill("scratch.txt", 1 << 20, why) == 1 << 20 && fill(tmp_file.c_str(), 1 << 20, why) == 1 << 20;
+        ::unlink(tmp_file.c_str());
         bool ok = thread && forked && query && files;
         std::printf("honest: %s (thread %d, fork+exec %d, personality query %d, files %d %s)\n", ok ? "works" : "BROKEN",
                     thread, forked, query, files, why.c_str());
