@@ -25,6 +25,15 @@ constexpr double kMinCancelledTimerHandlesFraction = 0.5;
 // Loops that other threads may still post to (a reader thread can outlive its loop).
 std::mutex g_alive_mutex;
 std::vector<EventLoop*> g_alive;
+
+// A hint: load the cache lines around a Callable. For a task that is its coroutine frame (the
+// resume pointer 16 bytes before the promise, the promise's fields after it).
+inline void prefetch_frame_of(const Callable* target) {
+    const char* p = reinterpret_cast<const char*>(target);
+    __builtin_prefetch(p - 16);
+    __builtin_prefetch(p + 48);
+    __builtin_prefetch(p + 112);
+}
 }  // namespace
 
 EventLoop::EventLoop(const RunOptions& options) : options_(options), previous_(g_current) {
@@ -94,17 +103,6 @@ void EventLoop::run_until_stopped() {
     }
     stopping_ = false;
 }
-
-namespace {
-// A hint: load the cache lines around a Callable. For a task that is its coroutine frame (the
-// resume pointer 16 bytes before the promise, the promise's fields after it).
-inline void prefetch_frame_of(const Callable* target) {
-    const char* p = reinterpret_cast<const char*>(target);
-    __builtin_prefetch(p - 16);
-    __builtin_prefetch(p + 48);
-    __builtin_prefetch(p + 112);
-}
-}  // namespace
 
 void EventLoop::run_once() {
     ++iteration_;
