@@ -36,6 +36,11 @@ struct BatchContext {
     JudgeServers* judges = nullptr;
 };
 
+// Whether a compile of student code emits debug information (and so which PCH it can use).
+enum class DebugInfo { none, lines };
+// The kit's PCH directory for compiles of that kind.
+constexpr const char* pch_dir_name(DebugInfo d) { return d == DebugInfo::lines ? "pch-g" : "pch"; }
+
 class KitBuild {
 public:
     KitBuild(const Config& config, const Kit& kit, const fs::path& cache_dir);
@@ -50,7 +55,9 @@ public:
     // What the object audit allows the exercise's student files (built by ensure()).
     const audit::Profile& audit_profile(const std::string& id) const;
 
-    std::vector<std::string> compile_command(const Exercise& ex, const fs::path& src, const fs::path& obj, bool use_pch) const;
+    // debug = lines: with -g and the PCH built with -g (the audit's second compile, for lines).
+    std::vector<std::string> compile_command(const Exercise& ex, const fs::path& src, const fs::path& obj, bool use_pch,
+                                             DebugInfo debug = DebugInfo::none) const;
     // The tests of `tests` and the kit statically linked with the given objects (grader validate).
     std::vector<std::string> link_command(const Exercise& ex, const std::vector<fs::path>& student_objects,
                                           const fs::path& binary, TestSet tests) const;
