@@ -51,6 +51,11 @@ constexpr int kBwrapSeccompFd = 9;
 constexpr int kLifelineFd = 8;
 constexpr int kBwrapInfoFd = 7;
 constexpr long kLifelineGraceMs = 2000;
+// The watcher samples a test's process tree once per tick (most tests end before the first),
+// and sooner when the CPU limit could run out before the next tick, but not more often than
+// this: /proc counts CPU time in 10 ms steps.
+constexpr double kWatchTickSeconds = 0.05;
+constexpr double kWatchMinTickSeconds = 0.005;
 
 // One pipe for the grader's whole life: the write end never leaves this process (close-on-exec),
 // so every sandbox's copy of the read end reports hang-up the moment the grader dies.
@@ -601,7 +606,14 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
     int pidfd = int(::syscall(SYS_pidfd_open, pid, 0));
     auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
     // Most tests end within milliseconds, before the first tick: watching costs them nothing.
-    const double tick = spec.limits.watch ? 0.05 : wall;
+    const double tick = spec.limits.watch ? kWatchTickSeconds : wall;
+    // A tree cannot use more CPU per second than the machine has CPUs, so it cannot reach the
+    // limit sooner than (limit - used) / CPUs from now: the next sample comes then if that is
+    // before the next tick. (With one sample per tick a busy loop overshot by half a tick.)
+    const double cpus = std::max(1u, std::thread::hardware_concurrency());
+    const auto next_tick = [&](double cpu_used) {
+        return std::clamp((spec.limits.cpu_seconds - cpu_used) / cpus, kWatchMinTickSeconds, tick);
+    };
     StallDetector stall(spec.limits.idle_seconds);
     double watched_cpu = 0;  // wait4 cannot see the test inside bwrap (its namespace init reaps it)
     bool done = false;
@@ -614,7 +626,8 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
         }
         if (pidfd >= 0) {
             pollfd p[2] = {{pidfd, POLLIN, 0}, {results_reader.fd(), POLLIN, 0}};
-            int n = ::poll(p, results_reader.open() ? 2 : 1, int(std::ceil(std::min(left, tick) * 1000)));
+            const double until_sample = spec.limits.watch ? std::max(next_sample - elapsed(), 0.001) : tick;
+            int n = ::poll(p, results_reader.open() ? 2 : 1, int(std::ceil(std::min(left, until_sample) * 1000)));
             if (n > 0 && p[0].revents) done = true;
             if (n > 0 && results_reader.open() && p[1].revents) results_reader.drain();
         } else {
@@ -625,8 +638,8 @@ ProcessResult run_process(const ProcessSpec& spec, const SandboxInfo& sandbox) {
         }
         // Results arriving wake the loop early; the tree is still sampled once per tick.
         if (done || !spec.limits.watch || elapsed() < next_sample) continue;
-        next_sample = elapsed() + tick;
         const TreeSample sample = sample_tree(pid);
+        next_sample = elapsed() + next_tick(sample.cpu_seconds);
         watched_cpu = std::max(watched_cpu, sample.cpu_seconds);
         if (sample.complete && sample.cpu_seconds >= spec.limits.cpu_seconds) {
             result.cpu_exceeded = true;
