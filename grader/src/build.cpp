@@ -422,9 +422,10 @@ namespace {{
                           "-o", (obj / "needs" / kCxxRuntimeSoname).string()},
                          "needs", ""});
     }
-    // The slowest steps (Catch2's runner, the PCH) first, so parallel workers finish together.
-    std::stable_partition(steps.begin(), steps.end(),
-                          [](const Step& s) { return s.tag == "runner" || s.tag == pch_dir_name(DebugInfo::none) || s.tag == pch_dir_name(DebugInfo::lines); });
+    // The slowest steps (Catch2's runner, the PCHs) first, so parallel workers finish together.
+    std::stable_partition(steps.begin(), steps.end(), [](const Step& s) {
+        return s.tag == "runner" || s.tag == pch_dir_name(DebugInfo::none) || s.tag == pch_dir_name(DebugInfo::lines);
+    });
 
     std::vector<std::string> errors(steps.size());
     parallel_for(steps.size(), jobs, [&](std::size_t i) {
