@@ -26,21 +26,32 @@ std::string nonempty_string(const toml::table& t, const char* key, Problems& p) 
 
 // CMake cannot parse TOML: each of kOneLineKeys must be set on one line holding the whole value.
 void check_one_line_keys(const std::string& text, Problems& p) {
-    static const std::map<std::string, std::string> value_of{{"program", R"("[^"]*")"},
-                                                             {"student_files", R"(\[[^\]]*\])"},
-                                                             {"virtual_seconds", "[0-9.eE+_]+"},
-                                                             {"wall_seconds", "[0-9.eE+_]+"}};
-    for (const auto& key : kOneLineKeys) {
-        const std::regex starts(fmt::format(R"(^\s*{}\s*=)", key));
-        const std::regex full_line(fmt::format(R"(^\s*{}\s*=\s*{}\s*(#.*)?$)", key, value_of.at(key)));
+    struct KeyLines {
+        std::string key;
+        std::regex starts, full_line;
+    };
+    // Compiled once: every exercise of every batch is checked, and building a std::regex costs
+    // more than matching it against a whole exercise.toml.
+    static const std::vector<KeyLines> rules = [] {
+        const std::map<std::string, std::string> value_of{{"program", R"("[^"]*")"},
+                                                          {"student_files", R"(\[[^\]]*\])"},
+                                                          {"virtual_seconds", "[0-9.eE+_]+"},
+                                                          {"wall_seconds", "[0-9.eE+_]+"}};
+        std::vector<KeyLines> out;
+        for (const auto& key : kOneLineKeys)
+            out.push_back({std::string(key), std::regex(fmt::format(R"(^\s*{}\s*=)", key)),
+                           std::regex(fmt::format(R"(^\s*{}\s*=\s*{}\s*(#.*)?$)", key, value_of.at(std::string(key))))});
+        return out;
+    }();
+    for (const auto& rule : rules) {
         int starting = 0, complete = 0;
         std::istringstream lines(text);
         for (std::string line; std::getline(lines, line);) {
-            if (std::regex_search(line, starts)) ++starting;
-            if (std::regex_match(line, full_line)) ++complete;
+            if (std::regex_search(line, rule.starts)) ++starting;
+            if (std::regex_match(line, rule.full_line)) ++complete;
         }
         if (starting != 1 || complete != 1)
-            p.push_back(fmt::format("`{}` must be set on exactly one line holding the whole value (CMake reads it line by line)", key));
+            p.push_back(fmt::format("`{}` must be set on exactly one line holding the whole value (CMake reads it line by line)", rule.key));
     }
 }
 

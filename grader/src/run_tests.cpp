@@ -279,10 +279,18 @@ std::vector<TestRun> run_test_cases(const BatchContext& ctx, const fs::path& bin
                 runs[i]->process.exit_code = 0;
                 runs[i]->process.signal = 0;
                 runs[i]->process.timed_out = runs[i]->process.stalled = runs[i]->process.cpu_exceeded = false;
+                runs[i]->process.memory_exceeded = false;
                 runs[i]->records.fatal.clear();
             } else if (name == died_in && name == rec.started.front()) {
                 runs[i] = test_run(o, name);  // nothing but startup ran before it: as a lone run
                 runs[i]->note = fmt::format("shared process died in its first test ({} tests asked)", batch.size());
+            } else if (name == rec.started.front() && end != rec.ends.end() && clean && p.stderr_bytes == 0) {
+                // A failure with nothing but startup before it, in a process that ended as
+                // Catch2 ends and wrote nothing to stderr (so no text there can make it another
+                // verdict): the failure its lone run reports. What that run would do at exit,
+                // after the test, is not seen: a failure stays a failure.
+                runs[i] = test_run(o, name);
+                runs[i]->note = fmt::format("shared process failed its first test cleanly ({} tests asked)", batch.size());
             } else {
                 alone.push_back(i);
             }

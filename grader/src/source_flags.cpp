@@ -13,18 +13,22 @@ std::vector<std::string> source_flags(const std::string& source, std::size_t stu
     // Comments do not count; string literals do ("/proc/self/...").
     static const std::regex comments(R"(//[^\n]*|/\*[\s\S]*?\*/)");
     const std::string code = std::regex_replace(source, comments, " ");
-    std::vector<std::string> flags;
-    auto flag_if = [&](const char* pattern, const char* name) {
-        if (std::regex_search(code, std::regex(pattern))) flags.push_back(name);
-    };
-    flag_if(R"(\b(asm|__asm__|__asm)\b)", "asm");
-    flag_if(R"(\b(write|read|close|dup2?|dup3|fcntl|fdopen|lseek|ioctl|fstat|pread|pwrite|dprintf|send|recv)\s*\(\s*[34]\s*[,)]|/dev/fd/[34]|/proc/self/fd|\bfd\s*=\s*[34]\b)",
+    // Compiled once: building a std::regex costs more than matching it against a whole file.
+    static const std::vector<std::pair<std::regex, const char*>> patterns = [] {
+        std::vector<std::pair<std::regex, const char*>> p;
+        auto add = [&](const char* pattern, const char* name) { p.emplace_back(std::regex(pattern), name); };
+        add(R"(\b(asm|__asm__|__asm)\b)", "asm");
+        add(R"(\b(write|read|close|dup2?|dup3|fcntl|fdopen|lseek|ioctl|fstat|pread|pwrite|dprintf|send|recv)\s*\(\s*[34]\s*[,)]|/dev/fd/[34]|/proc/self/fd|\bfd\s*=\s*[34]\b)",
             "fd3/4");
-    flag_if(R"(/proc\b)", "/proc");
-    flag_if(R"(\b(signal|sigaction|sigset|sigprocmask)\s*\()", "signal");
-    flag_if(R"(\b(v?fork|clone3?|posix_spawnp?|popen|system|exec[lv]p?e?)\s*\()", "fork");
-    flag_if(R"(__attribute__\s*\(\(\s*(constructor|destructor)|\[\[\s*gnu::(constructor|destructor))", "constructor");
-    std::smatch m;
+        add(R"(/proc\b)", "/proc");
+        add(R"(\b(signal|sigaction|sigset|sigprocmask)\s*\()", "signal");
+        add(R"(\b(v?fork|clone3?|posix_spawnp?|popen|system|exec[lv]p?e?)\s*\()", "fork");
+        add(R"(__attribute__\s*\(\(\s*(constructor|destructor)|\[\[\s*gnu::(constructor|destructor))", "constructor");
+        return p;
+    }();
+    std::vector<std::string> flags;
+    for (const auto& [pattern, name] : patterns)
+        if (std::regex_search(code, pattern)) flags.push_back(name);
     static const std::regex include(R"(#\s*include\s*<((unistd|dlfcn|fcntl|signal|spawn|link|elf|syscall|ucontext|setjmp|execinfo|pthread|csignal|csetjmp)\.?h?|(sys|linux|asm|bits)/[^>]+)>)");
     std::set<std::string> headers;
     for (auto it = std::sregex_iterator(code.begin(), code.end(), include); it != std::sregex_iterator(); ++it)

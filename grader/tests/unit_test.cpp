@@ -449,6 +449,7 @@ namespace {
 // and logs each process's test spec, so the sharing policy can be checked without a compiler.
 //   a, b, ...  pass      fail*  report a failure      crash*  SIGSEGV      hang*  sleep forever
 //   exit7*     pass, but the process exits with status 7 in the end (an atexit handler, say)
+//   errfail*   write a line to stderr, then report a failure
 fs::path fake_binary(const fs::path& dir) {
     fs::create_directories(dir);
     const fs::path script = dir / "fake-test-binary";
@@ -468,6 +469,7 @@ for t in "${{tests[@]}}"; do
     crash*) kill -SEGV $$ ;;
     hang*) sleep 100 ;;
     exit7*) code=7 ;;
+    errfail*) echo "stderr of $t" >&2; rec "\"event\":\"end\",\"test\":\"$t\",\"passed\":false"; failed=$((failed + 1)); continue ;;
     fail*) rec "\"event\":\"end\",\"test\":\"$t\",\"passed\":false"; failed=$((failed + 1)); continue ;;
     dup*) rec "\"event\":\"end\",\"test\":\"$t\",\"passed\":true" ;;
     gap*) seq=$((seq + 1)) ;;
@@ -550,6 +552,19 @@ TEST_CASE("shared test processes: a death in the first test is that test's lone 
     PolicyRun shared = run_policy({"crash1", "hang1", "a", "b"}, true);
     CHECK(shared.verdicts == std::vector<std::string>{"crash", "stalled", "passed", "passed"});
     CHECK(shared.processes == std::vector<std::string>{"crash1,hang1,a,b", "hang1,a,b", "a,b"});
+}
+
+TEST_CASE("shared test processes: a clean failure of the first test is that test's lone run") {
+    // Nothing but startup ran before fail1, and the process ended as Catch2 ends: fail1's failure
+    // stands; fail2 (after other tests) runs again alone.
+    PolicyRun shared = run_policy({"fail1", "a", "fail2"}, true);
+    CHECK(shared.verdicts == std::vector<std::string>{"failed", "passed", "failed"});
+    CHECK(shared.processes == std::vector<std::string>{"fail1,a,fail2", "fail2"});
+    // With text on stderr (which the judge reads for std::bad_alloc) the process's stderr is not
+    // that test's: it runs again alone.
+    PolicyRun noisy = run_policy({"errfail1", "a"}, true);
+    CHECK(noisy.verdicts == std::vector<std::string>{"failed", "passed"});
+    CHECK(noisy.processes == std::vector<std::string>{"errfail1,a", "errfail1"});
 }
 
 namespace {
