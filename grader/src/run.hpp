@@ -164,17 +164,15 @@ TestRun run_test_case(const BatchContext& ctx, const fs::path& binary, const std
                       const Limits& limits, const fs::path& job_dir, int index);
 
 // Every test of an exercise, with the verdicts run_test_case would give each test alone, in far
-// fewer processes: the pending tests first run together in one process (same limits as one
-// test), and only what that process cannot vouch for runs again alone:
-//   - a test that reported a pass counts, when the process ended as Catch2 ends (all started
-//     tests reported, the summary written, exit status 0 exactly when none failed) or died in a
-//     later test;
-//   - a test that failed runs alone (its verdict depends on the process's exit and output);
-//   - the test during which the process died counts as its own lone run if it was the first
-//     test of that process (everything before it was startup, as in a lone run), else runs alone;
-//   - tests that did not start yet go to the next shared process.
-// One difference from lone runs remains by design: state a test leaves in the process (globals
-// of the student's code) is seen by the tests after it, as in the student's own `ctest`.
+// fewer processes: the pending tests run in one process (same limits as one test) in fork mode
+// (grader_main.cpp): each test in a fork taken after start-up, before any test, so it starts
+// from the state of its lone run and ends as its lone run ends (exit status, output of its own).
+//   - a fork that ended counts as its lone run, unless it hit the output limit after other
+//     forks (part of the limit was used) or its output is not all in the captured head;
+//   - the test during which a limit ended the whole process counts as its own lone run if it
+//     was the process's first, else runs again, first in the next process (the CPU, wall and
+//     output used by the forks before it count against the process);
+//   - a record stream the runner did not write: the tests without a verdict run alone.
 std::vector<TestRun> run_test_cases(const BatchContext& ctx, const fs::path& binary, const std::vector<std::string>& names,
                                     const Limits& limits, const fs::path& job_dir, bool share = true);
 

@@ -6,6 +6,8 @@
 
 #include <sys/stat.h>
 
+#include <csignal>
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -110,6 +112,7 @@ struct Outcome {
     ProcessResult process;
     ProcessRecords records;
     std::vector<std::string> argv;
+    std::string nonce;  // fork mode: the records are read per fork
 };
 
 // The Catch2 arguments that run exactly `names`, in declaration order.
@@ -133,7 +136,8 @@ Outcome outcome_of(ProcessResult process, std::vector<std::string> argv, const s
 // One process of the test binary running `names`.
 // `replay`: the judge's input file (in the scratch dir), which also selects judge mode.
 Outcome run_binary(const BatchContext& ctx, const fs::path& binary, const std::vector<std::string>& names,
-                   const Limits& limits, const fs::path& job_dir, int index, const std::string& replay = {}) {
+                   const Limits& limits, const fs::path& job_dir, int index, const std::string& replay = {},
+                   bool fork_each = false) {
     const fs::path scratch = job_dir / fmt::format("test-{:03d}", index);
     fs::create_directories(scratch);
     hand_over(scratch, ctx.sandbox);
@@ -149,6 +153,7 @@ Outcome run_binary(const BatchContext& ctx, const fs::path& binary, const std::v
         write_file_atomic(replay_file, replay);
         spec.env.emplace_back("AIO_GRADER_REPLAY", replay_file.string());
     }
+    if (fork_each) spec.env.emplace_back("AIO_GRADER_FORK_EACH", "1");
     spec.results = true;  // stdout, stderr and results are captured in memory
     spec.nonce = random_hex(32);
     spec.limits.wall_seconds = limits.wall_seconds;
@@ -161,13 +166,21 @@ Outcome run_binary(const BatchContext& ctx, const fs::path& binary, const std::v
     // parallel jobs (a compiler is 4, a sandboxed test 3) and bwrap orphans not reaped yet
     // (run.cpp reaps every 8 runs): leave them room.
     spec.limits.processes = limits.processes + 8L * ctx.jobs + 16;
-    // The sandbox's own processes (grader-lifeline, bwrap, its namespace init) on top.
-    spec.limits.group_processes = limits.processes + 4;
+    // The sandbox's own processes (grader-lifeline, bwrap, its namespace init) on top, and in
+    // fork mode the process the tests are forked from.
+    spec.limits.group_processes = limits.processes + 4 + (fork_each ? 1 : 0);
     spec.view.hide = ctx.hidden_paths;
     spec.view.read_only = program_files(binary);
     spec.view.scratch = {scratch};  // a size-limited tmpfs in the sandbox
     if (!replay.empty()) spec.view.read_only.push_back(replay_file);
 
+    if (fork_each) {  // the caller reads the forks' records (forked_runs)
+        Outcome o;
+        o.argv = spec.argv;
+        o.process = run_process(spec, ctx.sandbox);
+        o.nonce = spec.nonce;
+        return o;
+    }
     return outcome_of(run_process(spec, ctx.sandbox), spec.argv, spec.nonce, names);
 }
 
@@ -180,6 +193,86 @@ TestRun test_run(const Outcome& o, const std::string& test) {
     run.stdout_text = o.process.stdout_text;
     run.stderr_text = o.process.stderr_text;
     run.argv = o.argv;
+    return run;
+}
+
+// Fork mode (grader_main.cpp, run_each_in_fork): a "child" record for each test that ended, in
+// order, then "done"; numbered and carrying the process's nonce like every record.
+struct ForkRecords {
+    bool consistent = true;
+    std::vector<json> children;
+};
+
+ForkRecords parse_fork_records(const ProcessResult& p, const std::string& nonce) {
+    ForkRecords r;
+    bool done = false;
+    std::uint64_t seq = 0;
+    const auto lines = split_lines(p.results_text);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].empty()) continue;
+        json rec = json::parse(lines[i], nullptr, false);
+        if (rec.is_discarded() || !rec.is_object() || rec.value("nonce", "") != nonce || done) {
+            if (!(p.results_overflow && i + 1 == lines.size())) r.consistent = false;  // a cut last line is not
+            continue;
+        }
+        if (!rec.contains("seq") || !rec["seq"].is_number_unsigned() || rec["seq"].get<std::uint64_t>() != seq) r.consistent = false;
+        ++seq;
+        const std::string ev = rec.value("event", "");
+        if (ev == "child") r.children.push_back(std::move(rec));
+        else if (ev == "done") done = true;
+        else r.consistent = false;
+    }
+    return r;
+}
+
+// A fork's stdout or stderr as its lone run would have captured it: what the process wrote
+// before its first fork (start-up), then the fork's own bytes [from, to). False when the range
+// is not one or the captured head lacks part of it.
+bool fork_output(const std::string& head, long startup_end, const json& range, bool first, std::string& text, long& bytes) {
+    if (!range.is_array() || range.size() != 2 || !range[0].is_number_integer() || !range[1].is_number_integer()) return false;
+    const long from = range[0].get<long>(), to = range[1].get<long>();
+    if (from < startup_end || to < from) return false;
+    bytes = startup_end + (to - from);
+    const long held = long(head.size());
+    if (first) {  // its lone run's head is this head's start
+        text = head.substr(0, std::size_t(std::min(to, held)));
+        return true;
+    }
+    if (to > held) return false;
+    text = head.substr(0, std::size_t(startup_end)) + head.substr(std::size_t(from), std::size_t(to - from));
+    return true;
+}
+
+// The run of fork `k` of process `o`, as its lone run: the fork's own exit, records and output.
+std::optional<TestRun> forked_run(const Outcome& o, const ForkRecords& f, std::size_t k, const std::string& name,
+                                  std::size_t tests) {
+    const json& child = f.children[k];
+    const json& first = f.children.front();
+    TestRun run;
+    run.process = o.process;  // launched, wall time and memory peak: the process's
+    run.process.stdout_text.clear();
+    run.process.stderr_text.clear();
+    const auto startup = [&](const char* stream) {
+        const json& r = first.value(stream, json());
+        return r.is_array() && r.size() == 2 && r[0].is_number_integer() ? r[0].get<long>() : -1L;
+    };
+    if (!fork_output(o.process.stdout_text, startup("stdout"), child.value("stdout", json()), k == 0, run.stdout_text,
+                     run.stdout_bytes) ||
+        !fork_output(o.process.stderr_text, startup("stderr"), child.value("stderr", json()), k == 0, run.stderr_text,
+                     run.stderr_bytes))
+        return std::nullopt;
+    run.process.exited = child.value("exited", false);
+    run.process.exit_code = child.value("exit", -1);
+    run.process.signal = child.value("signal", 0);
+    run.process.cpu_seconds = child.value("cpu", 0.0);
+    run.process.timed_out = run.process.stalled = run.process.cpu_exceeded = false;  // it ended on its own
+    run.process.memory_exceeded = o.process.memory_exceeded && run.process.signal == SIGKILL;
+    run.process.stdout_bytes = run.stdout_bytes;
+    run.process.stderr_bytes = run.stderr_bytes;
+    const std::set<std::string> names{name};
+    run.records = records_of(parse_records(child.value("results", ""), o.nonce, names, child.value("overflow", false)), name);
+    run.argv = o.argv;
+    run.note = fmt::format("fork {} of a process asked for {} tests", k + 1, tests);
     return run;
 }
 
@@ -241,59 +334,42 @@ std::vector<TestRun> run_test_cases(const BatchContext& ctx, const fs::path& bin
     std::vector<std::optional<TestRun>> runs(names.size());
     std::vector<std::size_t> pending(names.size()), alone;
     for (std::size_t i = 0; i < names.size(); ++i) pending[i] = i;
+    const long output_limit = limits.output_kb << 10;
     int index = 0;
     while (share && pending.size() > 1) {
         std::vector<std::string> batch;
         for (std::size_t i : pending) batch.push_back(names[i]);
-        const Outcome o = run_binary(ctx, binary, batch, limits, job_dir, index++);
-        const ProcessRecords& rec = o.records;
-        const ProcessResult& p = o.process;
-        const long output_limit = limits.output_kb << 10;
-        const bool output_full = p.stdout_bytes >= output_limit || p.stderr_bytes >= output_limit;
-        const bool limited = p.timed_out || p.stalled || p.cpu_exceeded || p.signal != 0 || output_full;
-        // Ended as Catch2 ends: every started test reported, the summary written, and an exit
-        // status that is 0 exactly when no test failed (Catch2 exits with the failed assertions).
-        const bool all_ended = std::all_of(rec.started.begin(), rec.started.end(),
-                                           [&](const std::string& t) { return rec.ends.count(t) > 0; });
-        const bool clean = !limited && p.exited && rec.done_seen && all_ended &&
-                           (p.exit_code == 0) == (rec.done_failed == 0);
-        // The test the process died in: started, never ended (so never set when clean).
-        std::string died_in;
-        if (!rec.started.empty() && !rec.ends.count(rec.started.back())) died_in = rec.started.back();
+        const Outcome o = run_binary(ctx, binary, batch, limits, job_dir, index++, {}, /*fork_each=*/true);
+        const ForkRecords f = parse_fork_records(o.process, o.nonce);
+        bool valid = f.consistent && f.children.size() <= batch.size();
+        for (std::size_t k = 0; valid && k < f.children.size(); ++k)
+            valid = f.children[k].value("spec", "") == catch_spec_escape(batch[k]);
+        if (!valid) break;  // a stream the runner did not write: each test alone, as without sharing
 
         std::vector<std::size_t> next;
-        for (std::size_t i : pending) {
-            const std::string& name = names[i];
-            const bool started = std::find(rec.started.begin(), rec.started.end(), name) != rec.started.end();
-            auto end = rec.ends.find(name);
-            const bool passed = end != rec.ends.end() && end->second.value("passed", false);
-            if (!started) {
-                // Not reached: the next shared process. Asked for but never run by a process
-                // that ended cleanly: not in the binary; a lone run says so.
-                (clean || rec.started.empty() ? alone : next).push_back(i);
-            } else if (passed && (clean || (!died_in.empty() && !output_full))) {
-                runs[i] = test_run(o, name);
-                runs[i]->note = fmt::format("shared process: {} tests asked, {} started; passes before a death count",
-                                            batch.size(), rec.started.size());
-                runs[i]->process.exited = true;  // its own verdict: the pass, not the later death
-                runs[i]->process.exit_code = 0;
-                runs[i]->process.signal = 0;
-                runs[i]->process.timed_out = runs[i]->process.stalled = runs[i]->process.cpu_exceeded = false;
-                runs[i]->process.memory_exceeded = false;
-                runs[i]->records.fatal.clear();
-            } else if (name == died_in && name == rec.started.front()) {
-                runs[i] = test_run(o, name);  // nothing but startup ran before it: as a lone run
-                runs[i]->note = fmt::format("shared process died in its first test ({} tests asked)", batch.size());
-            } else if (name == rec.started.front() && end != rec.ends.end() && clean && p.stderr_bytes == 0) {
-                // A failure with nothing but startup before it, in a process that ended as
-                // Catch2 ends and wrote nothing to stderr (so no text there can make it another
-                // verdict): the failure its lone run reports. What that run would do at exit,
-                // after the test, is not seen: a failure stays a failure.
-                runs[i] = test_run(o, name);
-                runs[i]->note = fmt::format("shared process failed its first test cleanly ({} tests asked)", batch.size());
+        for (std::size_t k = 0; k < f.children.size(); ++k) {
+            const std::size_t i = pending[k];
+            std::optional<TestRun> run = forked_run(o, f, k, names[i], batch.size());
+            // After other forks, the output limit was partly used up and the head may lack part
+            // of the fork's output: what its lone run would have written is not known.
+            if (!run || (k > 0 && (run->process.signal == SIGXFSZ || run->stdout_bytes >= output_limit ||
+                                   run->stderr_bytes >= output_limit)))
+                next.push_back(i);
+            else
+                runs[i] = std::move(*run);
+        }
+        std::size_t k = f.children.size();
+        if (k < pending.size()) {
+            // The process ended in test k (a limit ended the sandbox, or start-up ended it).
+            // After other forks its CPU, wall time and output limits were partly used: it runs
+            // again, first in the next process, where its end is as alone.
+            if (k == 0) {
+                runs[pending[0]] = test_run(o, names[pending[0]]);
+                runs[pending[0]]->note = fmt::format("the process asked for {} tests ended in its first", batch.size());
             } else {
-                alone.push_back(i);
+                next.insert(next.begin(), pending[k]);
             }
+            next.insert(next.end(), pending.begin() + std::ptrdiff_t(k) + 1, pending.end());
         }
         pending = std::move(next);
     }

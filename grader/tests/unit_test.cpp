@@ -445,42 +445,81 @@ TEST_CASE("watcher: a process that finishes is left alone") {
 }
 
 namespace {
-// A stand-in for a kit test binary: speaks the runner's protocol (nonce on fd 4, records on fd 3)
+// A stand-in for a kit test binary: speaks the runner's protocol (nonce on fd 4, records on fd 3;
+// with AIO_GRADER_FORK_EACH each test in a fork, reported by the parent as grader_main.cpp does)
 // and logs each process's test spec, so the sharing policy can be checked without a compiler.
 //   a, b, ...  pass      fail*  report a failure      crash*  SIGSEGV      hang*  sleep forever
 //   exit7*     pass, but the process exits with status 7 in the end (an atexit handler, say)
 //   errfail*   write a line to stderr, then report a failure
+//   dup*       report a pass twice    gap*  skip a record number
 fs::path fake_binary(const fs::path& dir) {
     fs::create_directories(dir);
     const fs::path script = dir / "fake-test-binary";
-    std::FILE* f = std::fopen(script.c_str(), "w");
-    std::fprintf(f, "%s", fmt::format(R"(#!/bin/bash
-read -r -n 64 nonce <&4
-echo "$1" >> '{}'
-IFS=',' read -ra tests <<< "$1"
-seq=0
-rec() {{ printf '{{"nonce":"%s","seq":%d,%s}}\n' "$nonce" $seq "$1" >&3; seq=$((seq + 1)); }}
-rec '"event":"run"'
-failed=0
-code=0
-for t in "${{tests[@]}}"; do
-  rec "\"event\":\"start\",\"test\":\"$t\""
-  case $t in
-    crash*) kill -SEGV $$ ;;
-    hang*) sleep 100 ;;
-    exit7*) code=7 ;;
-    errfail*) echo "stderr of $t" >&2; rec "\"event\":\"end\",\"test\":\"$t\",\"passed\":false"; failed=$((failed + 1)); continue ;;
-    fail*) rec "\"event\":\"end\",\"test\":\"$t\",\"passed\":false"; failed=$((failed + 1)); continue ;;
-    dup*) rec "\"event\":\"end\",\"test\":\"$t\",\"passed\":true" ;;
-    gap*) seq=$((seq + 1)) ;;
-  esac
-  rec "\"event\":\"end\",\"test\":\"$t\",\"passed\":true"
-done
-rec "\"event\":\"done\",\"passed\":0,\"failed\":$failed"
-[ $failed -gt 0 ] && exit $failed
-exit $code
-)", (dir / "processes.log").string()).c_str());
-    std::fclose(f);
+    std::ofstream(script) << fmt::format(R"(#!/usr/bin/python3
+import json, os, signal, sys, time
+nonce = os.read(4, 64).decode()
+open('{}', 'a').write(sys.argv[1] + '\n')
+tests = sys.argv[1].split(',')
+
+class Channel:
+    def __init__(self, fd):
+        self.fd, self.seq = fd, 0
+    def rec(self, **r):
+        os.write(self.fd, (json.dumps(dict(r, nonce=nonce, seq=self.seq)) + '\n').encode())
+        self.seq += 1
+
+def run(ch, names):
+    """The tests `names` as one Catch2 session: the exit status."""
+    ch.rec(event='run')
+    failed, code = 0, 0
+    for t in names:
+        ch.rec(event='start', test=t)
+        if t.startswith('crash'):
+            os.kill(os.getpid(), signal.SIGSEGV)
+        if t.startswith('hang'):
+            time.sleep(100)
+        if t.startswith('exit7'):
+            code = 7
+        if t.startswith('errfail'):
+            os.write(2, b'stderr of ' + t.encode() + b'\n')
+        if t.startswith('fail') or t.startswith('errfail'):
+            ch.rec(event='end', test=t, passed=False)
+            failed += 1
+            continue
+        if t.startswith('dup'):
+            ch.rec(event='end', test=t, passed=True)
+        if t.startswith('gap'):
+            ch.seq += 1
+        ch.rec(event='end', test=t, passed=True)
+    ch.rec(event='done', passed=0, failed=failed)
+    return failed if failed else code
+
+if not os.environ.get('AIO_GRADER_FORK_EACH'):
+    sys.stdout.flush()
+    os._exit(run(Channel(3), tests))
+parent = Channel(3)
+for t in tests:
+    r, w = os.pipe()
+    out0, err0 = os.lseek(1, 0, os.SEEK_CUR), os.lseek(2, 0, os.SEEK_CUR)
+    pid = os.fork()
+    if pid == 0:
+        os.close(r)
+        os._exit(run(Channel(w), [t]))
+    os.close(w)
+    results = b''
+    while True:
+        chunk = os.read(r, 65536)
+        if not chunk:
+            break
+        results += chunk
+    os.close(r)
+    _, status = os.waitpid(pid, 0)
+    parent.rec(event='child', spec=t, cpu=0.0, exited=os.WIFEXITED(status),
+               exit=os.WEXITSTATUS(status) if os.WIFEXITED(status) else -1,
+               signal=os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0, results=results.decode(),
+               overflow=False, stdout=[out0, os.lseek(1, 0, os.SEEK_CUR)], stderr=[err0, os.lseek(2, 0, os.SEEK_CUR)])
+parent.rec(event='done')
+)", (dir / "processes.log").string());
     fs::permissions(script, fs::perms::owner_all);
     return script;
 }
@@ -519,24 +558,42 @@ TEST_CASE("shared test processes give the verdicts of lone runs, in fewer proces
 
     PolicyRun shared = run_policy(names, true);
     CHECK(shared.verdicts == expected);
-    // All seven together (dies in crash1: a counts), the five not reached (dies in hang1: b and c
-    // count), then alone: crash1 and hang1 (died after other tests ran), fail1 (failed), d (last).
-    CHECK(shared.processes == std::vector<std::string>{"a,crash1,b,fail1,c,hang1,d", "b,fail1,c,hang1,d", "crash1",
-                                                       "fail1", "hang1", "d"});
+    // All seven, each in a fork: crash1's crash and fail1's failure are their own; the stall
+    // ended the whole process in hang1 after other forks, so hang1 runs again first (its stall
+    // there is as alone), and d, the one test left, alone.
+    CHECK(shared.processes == std::vector<std::string>{"a,crash1,b,fail1,c,hang1,d", "hang1,d", "d"});
 }
 
-TEST_CASE("shared test processes: a process that ends as Catch2 ends vouches for its passes") {
-    // Exit status 1 (one failure) with a summary that reports the failure: the passes count,
-    // only the failure runs again alone.
+TEST_CASE("shared test processes: each fork's failure and exit status are its own") {
     PolicyRun shared = run_policy({"a", "fail1", "b"}, true);
     CHECK(shared.verdicts == std::vector<std::string>{"passed", "failed", "passed"});
-    CHECK(shared.processes == std::vector<std::string>{"a,fail1,b", "fail1"});
+    CHECK(shared.processes == std::vector<std::string>{"a,fail1,b"});
+    // A pass whose run then exits with a status Catch2 would not give: its own no_result only.
+    PolicyRun exit7 = run_policy({"exit7x", "a"}, true);
+    CHECK(exit7.verdicts == std::vector<std::string>{"no_result", "passed"});
+    CHECK(exit7.processes == std::vector<std::string>{"exit7x,a"});
 }
 
-TEST_CASE("shared test processes: an exit status Catch2 would not give vouches for nothing") {
-    PolicyRun shared = run_policy({"a", "exit7x"}, true);
-    CHECK(shared.verdicts == std::vector<std::string>{"passed", "no_result"});
-    CHECK(shared.processes == std::vector<std::string>{"a,exit7x", "a", "exit7x"});
+TEST_CASE("shared test processes: a fork's stderr is its own") {
+    // errfail1's line on stderr is not in a's output (the judge reads stderr for std::bad_alloc).
+    const fs::path dir = fs::temp_directory_path() / fmt::format("grader-policy-stderr-{}", ::getpid());
+    fs::remove_all(dir);
+    const fs::path binary = fake_binary(dir);
+    BatchContext ctx;
+    Limits limits;
+    limits.wall_seconds = 20;
+    const std::vector<TestRun> runs = run_test_cases(ctx, binary, {"errfail1", "a", "errfail2"}, limits, dir / "job", true);
+    REQUIRE(runs.size() == 3);
+    CHECK(runs[0].stderr_text == "stderr of errfail1\n");
+    CHECK(runs[1].stderr_text.empty());
+    CHECK(runs[1].stderr_bytes == 0);
+    CHECK(runs[2].stderr_text == "stderr of errfail2\n");
+    std::ifstream log(dir / "processes.log");
+    std::string first, more;
+    std::getline(log, first);
+    CHECK(first == "errfail1,a,errfail2");
+    CHECK_FALSE(std::getline(log, more));
+    fs::remove_all(dir);
 }
 
 TEST_CASE("results channel: a repeated record or a gap in the sequence is tampering") {
@@ -548,23 +605,10 @@ TEST_CASE("results channel: a repeated record or a gap in the sequence is tamper
     CHECK(gap.verdicts == std::vector<std::string>{"passed", "no_result"});
 }
 
-TEST_CASE("shared test processes: a death in the first test is that test's lone run") {
+TEST_CASE("shared test processes: a death that ends the process is as alone where it comes first") {
     PolicyRun shared = run_policy({"crash1", "hang1", "a", "b"}, true);
     CHECK(shared.verdicts == std::vector<std::string>{"crash", "stalled", "passed", "passed"});
     CHECK(shared.processes == std::vector<std::string>{"crash1,hang1,a,b", "hang1,a,b", "a,b"});
-}
-
-TEST_CASE("shared test processes: a clean failure of the first test is that test's lone run") {
-    // Nothing but startup ran before fail1, and the process ended as Catch2 ends: fail1's failure
-    // stands; fail2 (after other tests) runs again alone.
-    PolicyRun shared = run_policy({"fail1", "a", "fail2"}, true);
-    CHECK(shared.verdicts == std::vector<std::string>{"failed", "passed", "failed"});
-    CHECK(shared.processes == std::vector<std::string>{"fail1,a,fail2", "fail2"});
-    // With text on stderr (which the judge reads for std::bad_alloc) the process's stderr is not
-    // that test's: it runs again alone.
-    PolicyRun noisy = run_policy({"errfail1", "a"}, true);
-    CHECK(noisy.verdicts == std::vector<std::string>{"failed", "passed"});
-    CHECK(noisy.processes == std::vector<std::string>{"errfail1,a", "errfail1"});
 }
 
 namespace {
