@@ -32,8 +32,29 @@ struct BatchContext {
     // Compiling and linking take a CPU each: at most `jobs` at once. Jobs run on twice as many
     // threads, so a test that hangs until its wall limit (using no CPU) does not idle a core.
     std::counting_semaphore<1024>* build_slots = nullptr;
+    // Each build and each test process holds one of as many slots as there are job threads, so
+    // the machine runs as many processes as with one per thread. A job's tests run on threads of
+    // their own (run_test_cases), which use the slots the other jobs leave free: near the end of
+    // a batch, a job whose tests each wait out a limit no longer runs alone on an idle machine.
+    std::counting_semaphore<1024>* process_slots = nullptr;
     // The replay judges (judge_server.hpp); null: each judge runs as a process of its own.
     JudgeServers* judges = nullptr;
+};
+
+// Holds one of a batch's slots (above) for its lifetime; a null semaphore: no limit.
+class SlotHeld {
+public:
+    explicit SlotHeld(std::counting_semaphore<1024>* slots) : slots_(slots) {
+        if (slots_) slots_->acquire();
+    }
+    ~SlotHeld() {
+        if (slots_) slots_->release();
+    }
+    SlotHeld(const SlotHeld&) = delete;
+    SlotHeld& operator=(const SlotHeld&) = delete;
+
+private:
+    std::counting_semaphore<1024>* slots_;
 };
 
 // Whether a compile of student code emits debug information (and so which PCH it can use).

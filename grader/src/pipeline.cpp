@@ -112,11 +112,7 @@ ExerciseResult grade_exercise(const BatchContext& ctx, KitBuild& kit, const Exer
     const auto build_start = std::chrono::steady_clock::now();
     BuildOutcome b;
     {
-        ctx.build_slots->acquire();
-        struct Release {
-            std::counting_semaphore<1024>* s;
-            ~Release() { s->release(); }
-        } release{ctx.build_slots};
+        const SlotHeld build_slot(ctx.build_slots), process_slot(ctx.process_slots);
         b = build_student(ctx, kit, ex, files, job_dir);
     }
     log += fmt::format("== build ({:.2f} s)\n{}\n", seconds_since(build_start), b.log);
@@ -135,18 +131,20 @@ ExerciseResult grade_exercise(const BatchContext& ctx, KitBuild& kit, const Exer
     const auto tests_start = std::chrono::steady_clock::now();
     // Each test runs in the binary of its visibility (BuildOutcome), the runs back in toml order.
     std::vector<std::string> names;
+    // The two visibilities at once (each of their processes holds a process slot).
     std::vector<TestRun> runs(ex.tests.size());
-    for (const bool hidden : {false, true}) {
+    parallel_for(2, 2, [&](std::size_t visibility) {
+        const bool hidden = visibility == 1;
         std::vector<std::size_t> which;
         std::vector<std::string> subset;
         for (std::size_t i = 0; i < ex.tests.size(); ++i)
             if (ex.tests[i].hidden == hidden) which.push_back(i), subset.push_back(ex.tests[i].name);
-        if (subset.empty()) continue;
+        if (subset.empty()) return;
         const fs::path& binary = b.binary_for(ex.tests[which.front()]);
         std::vector<TestRun> part = run_test_cases(ctx, binary, subset, limits, job_dir / (hidden ? "hidden" : "public"),
                                                    ctx.config->share_processes);
         for (std::size_t k = 0; k < which.size(); ++k) runs[which[k]] = std::move(part[k]);
-    }
+    });
     for (const auto& spec : ex.tests) names.push_back(spec.name);
     confirm_passes(ctx, kit.judge_binary(ex), names, runs, limits, job_dir);
     for (std::size_t i = 0; i < ex.tests.size(); ++i) {
@@ -430,7 +428,9 @@ void run(Batch& b) {
         const fs::path work = make_work_dir(b);
         std::atomic<int> counter{0};
         std::counting_semaphore<1024> build_slots(std::min(b.ctx.jobs, 1024));
+        std::counting_semaphore<1024> process_slots(std::min(2 * b.ctx.jobs, 1024));
         b.ctx.build_slots = &build_slots;
+        b.ctx.process_slots = &process_slots;
         std::optional<JudgeServers> judges;  // ended (and waited for) before the work dir goes
         judges.emplace(b.ctx, b.ctx.work_root);
         b.ctx.judges = &*judges;
@@ -438,6 +438,7 @@ void run(Batch& b) {
             run_job(b, b.to_run[i], b.ctx.work_root / fmt::format("job-{:05d}", counter++));
         });
         b.ctx.judges = nullptr;
+        b.ctx.build_slots = b.ctx.process_slots = nullptr;
         judges.reset();
         if (!b.options.keep_work) {
             std::error_code ec;

@@ -170,9 +170,10 @@ TestRun run_test_case(const BatchContext& ctx, const fs::path& binary, const std
 //   - a fork that ended counts as its lone run, unless it hit the output limit after other
 //     forks (part of the limit was used) or its output is not all in the captured head;
 //   - the test during which a limit ended the whole process counts as its own lone run if it
-//     was the process's first, else runs again, first in the next process (the CPU, wall and
-//     output used by the forks before it count against the process);
+//     was the process's first, else runs again alone (the CPU, wall and output used by the forks
+//     before it count against the process), and so does every test after it;
 //   - a record stream the runner did not write: the tests without a verdict run alone.
+// The lone runs run at once, each holding one of ctx.process_slots.
 std::vector<TestRun> run_test_cases(const BatchContext& ctx, const fs::path& binary, const std::vector<std::string>& names,
                                     const Limits& limits, const fs::path& job_dir, bool share = true);
 

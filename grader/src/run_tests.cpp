@@ -16,6 +16,7 @@
 #include "build.hpp"
 #include "judge_server.hpp"
 #include "run.hpp"
+#include "util.hpp"
 
 namespace grader {
 
@@ -174,6 +175,7 @@ Outcome run_binary(const BatchContext& ctx, const fs::path& binary, const std::v
     spec.view.scratch = {scratch};  // a size-limited tmpfs in the sandbox
     if (!replay.empty()) spec.view.read_only.push_back(replay_file);
 
+    const SlotHeld slot(ctx.process_slots);
     if (fork_each) {  // the caller reads the forks' records (forked_runs)
         Outcome o;
         o.argv = spec.argv;
@@ -332,11 +334,12 @@ TestRun run_test_case(const BatchContext& ctx, const fs::path& binary, const std
 std::vector<TestRun> run_test_cases(const BatchContext& ctx, const fs::path& binary, const std::vector<std::string>& names,
                                     const Limits& limits, const fs::path& job_dir, bool share) {
     std::vector<std::optional<TestRun>> runs(names.size());
-    std::vector<std::size_t> pending(names.size()), alone;
+    std::vector<std::size_t> pending(names.size());
     for (std::size_t i = 0; i < names.size(); ++i) pending[i] = i;
     const long output_limit = limits.output_kb << 10;
     int index = 0;
-    while (share && pending.size() > 1) {
+    bool limit_ended = false;
+    while (share && !limit_ended && pending.size() > 1) {
         std::vector<std::string> batch;
         for (std::size_t i : pending) batch.push_back(names[i]);
         const Outcome o = run_binary(ctx, binary, batch, limits, job_dir, index++, {}, /*fork_each=*/true);
@@ -359,10 +362,11 @@ std::vector<TestRun> run_test_cases(const BatchContext& ctx, const fs::path& bin
                 runs[i] = std::move(*run);
         }
         std::size_t k = f.children.size();
-        if (k < pending.size()) {
+        limit_ended = k < pending.size();
+        if (limit_ended) {
             // The process ended in test k (a limit ended the sandbox, or start-up ended it).
             // After other forks its CPU, wall time and output limits were partly used: it runs
-            // again, first in the next process, where its end is as alone.
+            // again alone, and so does every test after it (below).
             if (k == 0) {
                 runs[pending[0]] = test_run(o, names[pending[0]]);
                 runs[pending[0]]->note = fmt::format("the process asked for {} tests ended in its first", batch.size());
@@ -373,9 +377,13 @@ std::vector<TestRun> run_test_cases(const BatchContext& ctx, const fs::path& bin
         }
         pending = std::move(next);
     }
-    alone.insert(alone.end(), pending.begin(), pending.end());
-    std::sort(alone.begin(), alone.end());
-    for (std::size_t i : alone) runs[i] = run_test_case(ctx, binary, names[i], limits, job_dir, index++);
+    // The rest alone, at once (each process holds a slot). After a process that a limit ended,
+    // the tests after it often end the same way (a loop or a stall in the student's function),
+    // each after its whole limit: one after another, a job's stalls add up to seconds.
+    std::sort(pending.begin(), pending.end());
+    parallel_for(pending.size(), int(pending.size()), [&](std::size_t a) {
+        runs[pending[a]] = run_test_case(ctx, binary, names[pending[a]], limits, job_dir, index + int(a));
+    });
     std::vector<TestRun> out;
     for (auto& r : runs) out.push_back(std::move(*r));
     return out;
