@@ -5,8 +5,10 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <csignal>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -447,7 +449,8 @@ TEST_CASE("watcher: a process that finishes is left alone") {
 namespace {
 // A stand-in for a kit test binary: speaks the runner's protocol (nonce on fd 4, records on fd 3;
 // with AIO_GRADER_FORK_EACH each test in a fork, reported by the parent as grader_main.cpp does)
-// and logs each process's test spec, so the sharing policy can be checked without a compiler.
+// and logs each process's test spec (and in starts.log, when it started: CLOCK_MONOTONIC), so the
+// sharing policy can be checked without a compiler.
 //   a, b, ...  pass      fail*  report a failure      crash*  SIGSEGV      hang*  sleep forever
 //   exit7*     pass, but the process exits with status 7 in the end (an atexit handler, say)
 //   errfail*   write a line to stderr, then report a failure
@@ -458,7 +461,8 @@ fs::path fake_binary(const fs::path& dir) {
     std::ofstream(script) << fmt::format(R"(#!/usr/bin/python3
 import json, os, signal, sys, time
 nonce = os.read(4, 64).decode()
-open('{}', 'a').write(sys.argv[1] + '\n')
+open('{0}/processes.log', 'a').write(sys.argv[1] + '\n')
+open('{0}/starts.log', 'a').write(f'{{sys.argv[1]}} {{time.monotonic()}}\n')
 tests = sys.argv[1].split(',')
 
 class Channel:
@@ -519,7 +523,7 @@ for t in tests:
                signal=os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0, results=results.decode(),
                overflow=False, stdout=[out0, os.lseek(1, 0, os.SEEK_CUR)], stderr=[err0, os.lseek(2, 0, os.SEEK_CUR)])
 parent.rec(event='done')
-)", (dir / "processes.log").string());
+)", dir.string());
     fs::permissions(script, fs::perms::owner_all);
     return script;
 }
@@ -544,6 +548,8 @@ PolicyRun run_policy(const std::vector<std::string>& names, bool share) {
     }
     std::ifstream log(dir / "processes.log");
     for (std::string line; std::getline(log, line);) out.processes.push_back(line);
+    // The lone runs after a fork-mode process start at once, in no set order: sorted.
+    if (!out.processes.empty()) std::sort(out.processes.begin() + 1, out.processes.end());
     fs::remove_all(dir);
     return out;
 }
@@ -559,9 +565,9 @@ TEST_CASE("shared test processes give the verdicts of lone runs, in fewer proces
     PolicyRun shared = run_policy(names, true);
     CHECK(shared.verdicts == expected);
     // All seven, each in a fork: crash1's crash and fail1's failure are their own; the stall
-    // ended the whole process in hang1 after other forks, so hang1 runs again first (its stall
-    // there is as alone), and d, the one test left, alone.
-    CHECK(shared.processes == std::vector<std::string>{"a,crash1,b,fail1,c,hang1,d", "hang1,d", "d"});
+    // ended the whole process in hang1 after other forks, so hang1 runs again alone (its stall
+    // there is as alone), and so does d, the test after it, at the same time.
+    CHECK(shared.processes == std::vector<std::string>{"a,crash1,b,fail1,c,hang1,d", "d", "hang1"});
 }
 
 TEST_CASE("shared test processes: each fork's failure and exit status are its own") {
@@ -608,7 +614,41 @@ TEST_CASE("results channel: a repeated record or a gap in the sequence is tamper
 TEST_CASE("shared test processes: a death that ends the process is as alone where it comes first") {
     PolicyRun shared = run_policy({"crash1", "hang1", "a", "b"}, true);
     CHECK(shared.verdicts == std::vector<std::string>{"crash", "stalled", "passed", "passed"});
-    CHECK(shared.processes == std::vector<std::string>{"crash1,hang1,a,b", "hang1,a,b", "a,b"});
+    // crash1 ended the process in its first fork: that is its lone run. The tests after it run
+    // alone, at once (after a limit the rest often end the same way).
+    CHECK(shared.processes == std::vector<std::string>{"crash1,hang1,a,b", "a", "b", "hang1"});
+}
+
+TEST_CASE("shared test processes: the lone runs after a limit run at once, each holding a process slot") {
+    // hang1 stalls its process's first fork; hang2 and hang3, after it, stall alone. A stall
+    // ends a second after the process started, so two lone runs overlap only if they ran at once.
+    const auto start_times = [](int slots) {
+        const fs::path dir = fs::temp_directory_path() / fmt::format("grader-policy-slots-{}-{}", ::getpid(), slots);
+        fs::remove_all(dir);
+        const fs::path binary = fake_binary(dir);
+        std::counting_semaphore<1024> process_slots(slots);
+        BatchContext ctx;
+        ctx.process_slots = &process_slots;
+        Limits limits;
+        limits.wall_seconds = 20;
+        limits.idle_seconds = 1.0;
+        const std::vector<TestRun> runs = run_test_cases(ctx, binary, {"hang1", "hang2", "hang3"}, limits, dir / "job", true);
+        for (const TestRun& run : runs) CHECK(run.process.stalled);
+        std::map<std::string, double> started;
+        std::ifstream log(dir / "starts.log");
+        std::string spec;
+        double t = 0;
+        while (log >> spec >> t) started[spec] = t;
+        fs::remove_all(dir);
+        return started;
+    };
+    const auto two = start_times(2);
+    REQUIRE(two.size() == 3);
+    CHECK(two.at("hang2") >= two.at("hang1,hang2,hang3") + 1.0);  // after the first process ended
+    CHECK(std::abs(two.at("hang2") - two.at("hang3")) < 1.0);
+    const auto one = start_times(1);
+    REQUIRE(one.size() == 3);
+    CHECK(std::abs(one.at("hang2") - one.at("hang3")) >= 1.0);
 }
 
 namespace {
