@@ -32,11 +32,12 @@ struct BatchContext {
     // Compiling and linking take a CPU each: at most `jobs` at once. Jobs run on twice as many
     // threads, so a test that hangs until its wall limit (using no CPU) does not idle a core.
     std::counting_semaphore<1024>* build_slots = nullptr;
-    // Each build and each test process holds one of as many slots as there are job threads, so
-    // the machine runs as many processes as with one per thread. A job's tests run on threads of
-    // their own (run_test_cases), which use the slots the other jobs leave free: near the end of
-    // a batch, a job whose tests each wait out a limit no longer runs alone on an idle machine.
-    std::counting_semaphore<1024>* process_slots = nullptr;
+    // Test processes: at most twice `jobs` at once, beside the builds. A job runs its public and
+    // hidden processes, and its lone runs after a limit, on threads of their own (run_test_cases),
+    // each holding a slot: near the end of a batch, a job whose tests each wait out a limit no
+    // longer runs them one after another on an idle machine, and tests that stall never keep a
+    // build from a core.
+    std::counting_semaphore<1024>* test_slots = nullptr;
     // The replay judges (judge_server.hpp); null: each judge runs as a process of its own.
     JudgeServers* judges = nullptr;
 };

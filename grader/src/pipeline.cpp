@@ -112,7 +112,7 @@ ExerciseResult grade_exercise(const BatchContext& ctx, KitBuild& kit, const Exer
     const auto build_start = std::chrono::steady_clock::now();
     BuildOutcome b;
     {
-        const SlotHeld build_slot(ctx.build_slots), process_slot(ctx.process_slots);
+        const SlotHeld build_slot(ctx.build_slots);
         b = build_student(ctx, kit, ex, files, job_dir);
     }
     log += fmt::format("== build ({:.2f} s)\n{}\n", seconds_since(build_start), b.log);
@@ -131,7 +131,7 @@ ExerciseResult grade_exercise(const BatchContext& ctx, KitBuild& kit, const Exer
     const auto tests_start = std::chrono::steady_clock::now();
     // Each test runs in the binary of its visibility (BuildOutcome), the runs back in toml order.
     std::vector<std::string> names;
-    // The two visibilities at once (each of their processes holds a process slot).
+    // The two visibilities at once (each of their processes holds a test slot).
     std::vector<TestRun> runs(ex.tests.size());
     parallel_for(2, 2, [&](std::size_t visibility) {
         const bool hidden = visibility == 1;
@@ -428,9 +428,9 @@ void run(Batch& b) {
         const fs::path work = make_work_dir(b);
         std::atomic<int> counter{0};
         std::counting_semaphore<1024> build_slots(std::min(b.ctx.jobs, 1024));
-        std::counting_semaphore<1024> process_slots(std::min(2 * b.ctx.jobs, 1024));
+        std::counting_semaphore<1024> test_slots(std::min(2 * b.ctx.jobs, 1024));
         b.ctx.build_slots = &build_slots;
-        b.ctx.process_slots = &process_slots;
+        b.ctx.test_slots = &test_slots;
         std::optional<JudgeServers> judges;  // ended (and waited for) before the work dir goes
         judges.emplace(b.ctx, b.ctx.work_root);
         b.ctx.judges = &*judges;
@@ -438,7 +438,7 @@ void run(Batch& b) {
             run_job(b, b.to_run[i], b.ctx.work_root / fmt::format("job-{:05d}", counter++));
         });
         b.ctx.judges = nullptr;
-        b.ctx.build_slots = b.ctx.process_slots = nullptr;
+        b.ctx.build_slots = b.ctx.test_slots = nullptr;
         judges.reset();
         if (!b.options.keep_work) {
             std::error_code ec;

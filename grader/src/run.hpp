@@ -173,7 +173,7 @@ TestRun run_test_case(const BatchContext& ctx, const fs::path& binary, const std
 //     was the process's first, else runs again alone (the CPU, wall and output used by the forks
 //     before it count against the process), and so does every test after it;
 //   - a record stream the runner did not write: the tests without a verdict run alone.
-// The lone runs run at once, each holding one of ctx.process_slots.
+// The lone runs run at once, each holding one of ctx.test_slots.
 std::vector<TestRun> run_test_cases(const BatchContext& ctx, const fs::path& binary, const std::vector<std::string>& names,
                                     const Limits& limits, const fs::path& job_dir, bool share = true);
 

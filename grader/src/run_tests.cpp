@@ -164,9 +164,10 @@ Outcome run_binary(const BatchContext& ctx, const fs::path& binary, const std::v
     spec.limits.memory_bytes = limits.memory_mb << 20;
     spec.limits.file_bytes = limits.output_kb << 10;
     // RLIMIT_NPROC counts every process of the sandbox user, including the grader's other
-    // parallel jobs (a compiler is 4, a sandboxed test 3) and bwrap orphans not reaped yet
-    // (run.cpp reaps every 8 runs): leave them room.
-    spec.limits.processes = limits.processes + 8L * ctx.jobs + 16;
+    // parallel jobs (a compiler is 4, a sandboxed test 3: `jobs` builds and twice as many test
+    // processes at most) and bwrap orphans not reaped yet (run.cpp reaps every 8 runs): leave
+    // them room.
+    spec.limits.processes = limits.processes + 10L * ctx.jobs + 16;
     // The sandbox's own processes (grader-lifeline, bwrap, its namespace init) on top, and in
     // fork mode the process the tests are forked from.
     spec.limits.group_processes = limits.processes + 4 + (fork_each ? 1 : 0);
@@ -175,7 +176,7 @@ Outcome run_binary(const BatchContext& ctx, const fs::path& binary, const std::v
     spec.view.scratch = {scratch};  // a size-limited tmpfs in the sandbox
     if (!replay.empty()) spec.view.read_only.push_back(replay_file);
 
-    const SlotHeld slot(ctx.process_slots);
+    const SlotHeld slot(ctx.test_slots);
     if (fork_each) {  // the caller reads the forks' records (forked_runs)
         Outcome o;
         o.argv = spec.argv;
@@ -377,7 +378,7 @@ std::vector<TestRun> run_test_cases(const BatchContext& ctx, const fs::path& bin
         }
         pending = std::move(next);
     }
-    // The rest alone, at once (each process holds a slot). After a process that a limit ended,
+    // The rest alone, at once (each process holds a test slot). After a process that a limit ended,
     // the tests after it often end the same way (a loop or a stall in the student's function),
     // each after its whole limit: one after another, a job's stalls add up to seconds.
     std::sort(pending.begin(), pending.end());

@@ -626,9 +626,9 @@ TEST_CASE("shared test processes: the lone runs after a limit run at once, each 
         const fs::path dir = fs::temp_directory_path() / fmt::format("grader-policy-slots-{}-{}", ::getpid(), slots);
         fs::remove_all(dir);
         const fs::path binary = fake_binary(dir);
-        std::counting_semaphore<1024> process_slots(slots);
+        std::counting_semaphore<1024> test_slots(slots);
         BatchContext ctx;
-        ctx.process_slots = &process_slots;
+        ctx.test_slots = &test_slots;
         Limits limits;
         limits.wall_seconds = 20;
         limits.idle_seconds = 1.0;
