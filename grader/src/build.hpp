@@ -29,8 +29,8 @@ struct BatchContext {
     fs::path work_root;                 // per-job scratch, removed after each job
     std::vector<fs::path> hidden_paths; // never visible to student code (bwrap)
     int jobs = 1;
-    // Compiling and linking take a CPU each: at most `jobs` at once. Jobs run on twice as many
-    // threads, so a test that hangs until its wall limit (using no CPU) does not idle a core.
+    // Compiling and linking take a CPU each: at most `jobs` at once. Jobs run on three times as
+    // many threads, so tests that wait out a limit (using no CPU) do not idle a core.
     std::counting_semaphore<1024>* build_slots = nullptr;
     // Test processes: at most twice `jobs` at once, beside the builds. A job runs its public and
     // hidden processes, and its lone runs after a limit, on threads of their own (run_test_cases),

@@ -434,7 +434,7 @@ void run(Batch& b) {
         std::optional<JudgeServers> judges;  // ended (and waited for) before the work dir goes
         judges.emplace(b.ctx, b.ctx.work_root);
         b.ctx.judges = &*judges;
-        parallel_for(b.to_run.size(), 2 * b.ctx.jobs, [&](std::size_t i) {
+        parallel_for(b.to_run.size(), 3 * b.ctx.jobs, [&](std::size_t i) {  // build.hpp: why 3
             run_job(b, b.to_run[i], b.ctx.work_root / fmt::format("job-{:05d}", counter++));
         });
         b.ctx.judges = nullptr;
