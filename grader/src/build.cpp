@@ -559,7 +559,7 @@ private:
         l.watch = true;
         l.memory_bytes = ctx_.config->compile.memory_mb << 20;
         l.file_bytes = 512L << 20;
-        l.processes = 256 + 14L * ctx_.jobs;  // as a test (run_tests.cpp)
+        l.processes = 256 + ctx_.other_jobs_processes();
         l.open_files = 1024;  // the linker opens every object and library
         l.filter = FilterKind::compile;
         return l;

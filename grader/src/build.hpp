@@ -29,10 +29,13 @@ struct BatchContext {
     fs::path work_root;                 // per-job scratch, removed after each job
     std::vector<fs::path> hidden_paths; // never visible to student code (bwrap)
     int jobs = 1;
-    // Compiling and linking take a CPU each: at most `jobs` at once. Jobs run on three times as
-    // many threads, so tests that wait out a limit (using no CPU) do not idle a core.
+    // Compiling and linking take a CPU each: at most `jobs` at once. Jobs run on
+    // kJobThreadsPerJob times as many threads, so tests that wait out a limit (using no CPU) do
+    // not idle a core.
+    static constexpr int kJobThreadsPerJob = 3;
+    static constexpr int kTestSlotsPerJob = 2;
     std::counting_semaphore<1024>* build_slots = nullptr;
-    // Test processes: at most twice `jobs` at once, beside the builds. A job runs its public and
+    // Test processes: at most kTestSlotsPerJob times `jobs` at once, beside the builds. A job runs its public and
     // hidden processes, and its lone runs after a limit, on threads of their own (run_test_cases),
     // each holding a slot: near the end of a batch, a job whose tests each wait out a limit no
     // longer runs them one after another on an idle machine, and tests that stall never keep a
@@ -40,6 +43,12 @@ struct BatchContext {
     std::counting_semaphore<1024>* test_slots = nullptr;
     // The replay judges (judge_server.hpp); null: each judge runs as a process of its own.
     JudgeServers* judges = nullptr;
+
+    // RLIMIT_NPROC counts every process of the sandbox user, so a sandbox's allowance leaves room
+    // for what the batch's other jobs start meanwhile: a compiler is 4 processes, a test 3, a
+    // judge's fork 1 (`jobs` builds, kTestSlotsPerJob * jobs tests, a judge fork per job thread:
+    // 13 per job), and one more per job to spare.
+    long other_jobs_processes() const { return (4L + 3L * kTestSlotsPerJob + kJobThreadsPerJob + 1) * jobs; }
 };
 
 // Holds one of a batch's slots (above) for its lifetime; a null semaphore: no limit.

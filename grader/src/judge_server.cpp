@@ -118,7 +118,7 @@ JudgeServers::Server* JudgeServers::server_for(const fs::path& binary, const Lim
     spec.limits.cpu_seconds = kServerWallSeconds;
     spec.limits.memory_bytes = limits.memory_mb << 20;
     spec.limits.file_bytes = limits.output_kb << 10;
-    spec.limits.processes = limits.processes + 14L * ctx_.jobs + 16;  // as a test (run_tests.cpp)
+    spec.limits.processes = limits.processes + ctx_.other_jobs_processes() + 16;  // as a test (run_tests.cpp)
     spec.view.hide = ctx_.hidden_paths;
     spec.view.read_only = program_files(binary);
     spec.view.scratch = {home};

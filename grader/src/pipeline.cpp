@@ -428,13 +428,13 @@ void run(Batch& b) {
         const fs::path work = make_work_dir(b);
         std::atomic<int> counter{0};
         std::counting_semaphore<1024> build_slots(std::min(b.ctx.jobs, 1024));
-        std::counting_semaphore<1024> test_slots(std::min(2 * b.ctx.jobs, 1024));
+        std::counting_semaphore<1024> test_slots(std::min(BatchContext::kTestSlotsPerJob * b.ctx.jobs, 1024));
         b.ctx.build_slots = &build_slots;
         b.ctx.test_slots = &test_slots;
         std::optional<JudgeServers> judges;  // ended (and waited for) before the work dir goes
         judges.emplace(b.ctx, b.ctx.work_root);
         b.ctx.judges = &*judges;
-        parallel_for(b.to_run.size(), 3 * b.ctx.jobs, [&](std::size_t i) {  // build.hpp: why 3
+        parallel_for(b.to_run.size(), BatchContext::kJobThreadsPerJob * b.ctx.jobs, [&](std::size_t i) {
             run_job(b, b.to_run[i], b.ctx.work_root / fmt::format("job-{:05d}", counter++));
         });
         b.ctx.judges = nullptr;

@@ -163,11 +163,9 @@ Outcome run_binary(const BatchContext& ctx, const fs::path& binary, const std::v
     spec.limits.idle_seconds = limits.idle_seconds;
     spec.limits.memory_bytes = limits.memory_mb << 20;
     spec.limits.file_bytes = limits.output_kb << 10;
-    // RLIMIT_NPROC counts every process of the sandbox user, including the grader's other
-    // parallel jobs (a compiler is 4, a sandboxed test 3, a judge's fork 1: `jobs` builds, twice
-    // as many test processes and three times as many job threads at most) and bwrap orphans not
-    // reaped yet (run.cpp reaps every 8 runs): leave them room.
-    spec.limits.processes = limits.processes + 14L * ctx.jobs + 16;
+    // Room for the other jobs' processes (BatchContext) and bwrap orphans not reaped yet (run.cpp
+    // reaps every 8 runs).
+    spec.limits.processes = limits.processes + ctx.other_jobs_processes() + 16;
     // The sandbox's own processes (grader-lifeline, bwrap, its namespace init) on top, and in
     // fork mode the process the tests are forked from.
     spec.limits.group_processes = limits.processes + 4 + (fork_each ? 1 : 0);

@@ -619,7 +619,7 @@ TEST_CASE("shared test processes: a death that ends the process is as alone wher
     CHECK(shared.processes == std::vector<std::string>{"crash1,hang1,a,b", "a", "b", "hang1"});
 }
 
-TEST_CASE("shared test processes: the lone runs after a limit run at once, each holding a process slot") {
+TEST_CASE("shared test processes: the lone runs after a limit run at once, each holding a test slot") {
     // hang1 stalls its process's first fork; hang2 and hang3, after it, stall alone. A stall
     // ends a second after the process started, so two lone runs overlap only if they ran at once.
     const auto start_times = [](int slots) {
