@@ -1,22 +1,25 @@
 // The runtime's memory for programs with very many tasks.
 //
-// Coroutine frames come from a pool instead of straight from operator new. Why: a program with a
-// million tasks touches a million frames in an order set by their timers. With 4 KiB pages nearly
-// every such touch also misses the TLB, which under virtualisation means a nested page walk;
-// frames carved from 2 MiB transparent huge pages avoid most of that
-// (bench/gather_bench: about a fifth of the time of a million-task gather). And each first touch
-// of a 4 KiB page is a page fault, which in a VM costs several microseconds: a 100 000-task gather
-// spent a third of its time faulting in 25 MB page by page (docs/benchmarks.md). Small programs
-// never get there: chunks start at 64 KiB from operator new and only grow to huge pages once a
-// thread has carved 512 KiB of frames (about 3 000 tasks).
-//
-// Per thread: size classes of 16 bytes (operator new's alignment) up to 1 KiB, larger frames go
-// to operator new. A freed frame joins the free list of the thread that frees it and is reused;
-// chunks are never given back (they stay reachable from a global list, for leak checkers).
-// Under AddressSanitizer the pool is bypassed, so use-after-free of a frame is still reported.
+// Coroutine frames come from a pool instead of straight from operator new: no malloc header per
+// frame (a million sleeping tasks are 160 MB of frames), and a freed frame is reused by the next
+// task of its size. Per thread: size classes of 16 bytes (operator new's alignment) up to 1 KiB,
+// larger frames go to operator new. A freed frame joins the free list of the thread that frees
+// it; chunks start at 64 KiB, double up to 2 MiB, and are never given back (they stay reachable
+// from a global list, for leak checkers). Under AddressSanitizer the pool is bypassed, so
+// use-after-free of a frame is still reported.
 //
 // The loop's timer heap and ready queue (24 and 16 MiB with a million tasks) are, from 512 KiB
-// on, their own mappings on huge pages too, for the same two reasons.
+// on, mappings of their own, so that growing one moves its pages (mremap) instead of copying
+// them into fresh memory.
+//
+// Neither asks for transparent huge pages (MADV_HUGEPAGE), although a million-task gather run
+// right after another one is faster with them (fewer TLB misses): a 2 MiB page must come from a
+// free 2 MiB block, and in a VM whose balloon reports free memory to the host (this project's
+// machines) those blocks are mostly ones the host has taken back, so every first touch traps to
+// the host. Ordinary pages come from memory just freed, still backed. Measured in pairs after a
+// CPython run (docs/benchmarks.md, 2026-12-04): 1 000 000 tasks 1.00-1.12 µs per task with huge
+// pages, 0.63-0.71 without; 100 000 tasks 0.85-1.47 against 0.41-0.44. A system whose THP setting
+// is `always` still gives them.
 #include "aio/detail/memory.hpp"
 
 #include <sys/mman.h>
@@ -39,12 +42,10 @@
 
 namespace aio::detail {
 namespace {
-constexpr std::size_t kHugePage = 2 * 1024 * 1024;
-// Smaller buffers stay on ordinary pages: a huge page is resident as a whole, so a buffer this
-// size already takes 2 MiB (4x) of memory; below it the faults saved are not worth that.
-constexpr std::size_t kHugeBuffer = kHugePage / 4;
-// Frames move to huge pages once a thread has carved this much in ordinary chunks.
-constexpr std::size_t kHugeFramesFrom = 512 * 1024;
+// Buffers this size or larger get a mapping of their own (rounded up to kMappingGranule), which
+// mremap can move; smaller ones come from operator new, and a copy of them costs little.
+constexpr std::size_t kMappedBuffer = 512 * 1024;
+constexpr std::size_t kMappingGranule = 2 * 1024 * 1024;
 }  // namespace
 
 #if AIO_FRAME_POOL
@@ -52,6 +53,7 @@ namespace {
 constexpr std::size_t kGranule = 16;
 constexpr std::size_t kMaxPooled = 1024;
 constexpr std::size_t kFirstChunk = 64 * 1024;
+constexpr std::size_t kLargestChunk = 2 * 1024 * 1024;
 
 struct FreeFrame {
     FreeFrame* next;
@@ -64,19 +66,6 @@ struct ChunkHeader {
 constexpr std::size_t kHeader = (sizeof(ChunkHeader) + kGranule - 1) / kGranule * kGranule;
 std::mutex g_chunks_mutex;
 ChunkHeader* g_chunks = nullptr;
-
-// A 2 MiB-aligned 2 MiB mapping marked for transparent huge pages, or nullptr.
-void* map_huge_chunk() {
-    void* raw = mmap(nullptr, 2 * kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (raw == MAP_FAILED) return nullptr;
-    const auto start = reinterpret_cast<std::uintptr_t>(raw);
-    const std::uintptr_t aligned = (start + kHugePage - 1) & ~(kHugePage - 1);
-    if (aligned > start) munmap(raw, aligned - start);
-    if (const std::uintptr_t tail = start + 2 * kHugePage - (aligned + kHugePage))
-        munmap(reinterpret_cast<void*>(aligned + kHugePage), tail);
-    madvise(reinterpret_cast<void*>(aligned), kHugePage, MADV_HUGEPAGE);  // a hint; fine if refused
-    return reinterpret_cast<void*>(aligned);
-}
 
 struct Pool {
     FreeFrame* free[kMaxPooled / kGranule + 1] = {};
@@ -94,15 +83,8 @@ struct Pool {
     void refill() {
         // The rest of the old chunk (less than one frame) is left unused.
         std::size_t size = carved < kFirstChunk ? kFirstChunk : carved;  // doubles each time
-        void* chunk = nullptr;
-        if (size >= kHugeFramesFrom) {
-            size = kHugePage;
-            chunk = map_huge_chunk();
-        }
-        if (!chunk) {
-            size = size < kHugePage ? size : kHugePage;
-            chunk = ::operator new(size);
-        }
+        if (size > kLargestChunk) size = kLargestChunk;
+        void* chunk = ::operator new(size);
         carved += size;
         {
             std::lock_guard lock(g_chunks_mutex);
@@ -145,30 +127,28 @@ void deallocate_frame(void* frame, std::size_t) noexcept { ::operator delete(fra
 #endif
 
 namespace {
-std::size_t mapping_length(std::size_t bytes) { return (bytes + kHugePage - 1) / kHugePage * kHugePage; }
+std::size_t mapping_length(std::size_t bytes) { return (bytes + kMappingGranule - 1) / kMappingGranule * kMappingGranule; }
 }  // namespace
 
 void* allocate_buffer(std::size_t bytes) {
-    if (bytes < kHugeBuffer) return ::operator new(bytes);
+    if (bytes < kMappedBuffer) return ::operator new(bytes);
     const std::size_t length = mapping_length(bytes);
     void* buffer = mmap(nullptr, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (buffer == MAP_FAILED) throw std::bad_alloc();
-    madvise(buffer, length, MADV_HUGEPAGE);  // a hint; fine if refused
     return buffer;
 }
 
 void deallocate_buffer(void* buffer, std::size_t bytes) noexcept {
-    if (bytes < kHugeBuffer) return ::operator delete(buffer);
+    if (bytes < kMappedBuffer) return ::operator delete(buffer);
     munmap(buffer, mapping_length(bytes));
 }
 
 void* grow_buffer(void* buffer, std::size_t old_bytes, std::size_t keep_bytes, std::size_t new_bytes) {
-    if (buffer && old_bytes >= kHugeBuffer) {
+    if (buffer && old_bytes >= kMappedBuffer) {
         // Growing by doubling, a copy would touch as much fresh memory again as the buffer ends
         // up with (a first touch is a page fault, costly in a VM). mremap moves the page tables.
         void* moved = mremap(buffer, mapping_length(old_bytes), mapping_length(new_bytes), MREMAP_MAYMOVE);
         if (moved == MAP_FAILED) throw std::bad_alloc();
-        madvise(moved, mapping_length(new_bytes), MADV_HUGEPAGE);  // a hint; fine if refused
         return moved;
     }
     void* grown = allocate_buffer(new_bytes);
